@@ -1,0 +1,19 @@
+// Builds the extension once before the end-to-end tests, as a user would get it (production build).
+import { build } from 'wxt';
+import { existsSync } from 'node:fs';
+import { chromiumPath } from './browser';
+
+export default async function setup() {
+  if (!existsSync(chromiumPath())) {
+    throw new Error(
+      `Chromium not found at ${chromiumPath()}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`,
+    );
+  }
+  const before = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production'; // React's JSX runtime must match the production build
+  try {
+    await build({ browser: 'chrome', manifestVersion: 3, logLevel: 1 } as Parameters<typeof build>[0]);
+  } finally {
+    process.env.NODE_ENV = before;
+  }
+}
