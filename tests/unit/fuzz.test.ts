@@ -102,5 +102,5 @@ describe('readers under damaged input', () => {
         expect(reading.problems.length, `seed ${seed} (${name}) lost orders silently`).toBeGreaterThan(0);
       }
     }
-  });
+  }, 180_000);
 });

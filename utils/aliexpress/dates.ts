@@ -20,6 +20,8 @@ months(['jan|january', 'feb|february', 'mar|march', 'apr|april', 'may', 'jun|jun
 // pt, es, it, fr, de, nl, sk, pl, tr, ru (abbreviated and genitive forms)
 months(['jan|janeiro|ene|enero|gen|gennaio|janv|janvier|januar|jänner|januari|január|sty|stycznia|oca|ocak|янв|января|январь', 'fev|fevereiro|feb|febrero|febbraio|févr|fevr|février|febr|februar|februari|február|lut|lutego|şub|sub|şubat|subat|фев|февраля|февраль', 'mar|março|marzo|mars|mär|märz|mrz|maart|mrt|marec|marca|март|марта|мар', 'abr|abril|apr|aprile|avr|avril|kwi|kwietnia|nis|nisan|апр|апреля|апрель', 'mai|maio|may|mayo|mag|maggio|mei|máj|maj|maja|mayıs|mayis|мая|май', 'jun|junho|junio|giu|giugno|juin|juni|jún|cze|czerwca|haz|haziran|июн|июня|июнь', 'jul|julho|julio|lug|luglio|juil|juillet|juli|júl|lip|lipca|tem|temmuz|июл|июля|июль', 'ago|agosto|août|aout|aug|augustus|sie|sierpnia|ağu|agu|ağustos|agustos|авг|августа|август', 'set|setembro|sep|septiembre|settembre|sept|septembre|september|wrz|września|wrzesnia|eyl|eylül|eylul|сен|сентября|сентябрь', 'out|outubro|oct|octubre|ott|ottobre|octobre|okt|oktober|október|paź|paz|października|eki|ekim|окт|октября|октябрь', 'nov|novembro|noviembre|novembre|november|lis|listopada|kas|kasım|kasim|ноя|ноября|ноябрь', 'dez|dezembro|dic|diciembre|dicembre|déc|dec|décembre|dezember|december|gru|grudnia|ara|aralık|aralik|дек|декабря|декабрь']);
 
+const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
 /** Weekday tokens -> 0 (Sunday) .. 6 (Saturday). Only read where the page puts a weekday first. */
 const WEEKDAYS: Record<string, number> = {};
 ['sun|sunday|dom|domingo|dim|so|zo|ne|niedz|paz|вс|일', 'mon|monday|seg|segunda|lun|lunes|lunedì|mo|ma|po|pon|pzt|пн|월', 'tue|tuesday|ter|terça|terca|mar|martes|martedì|mardi|di|ut|wt|sal|вт|화', 'wed|wednesday|qua|quarta|mié|mie|miércoles|mercoledì|mer|mercredi|mi|wo|st|śr|sr|çar|car|ср|수', 'thu|thursday|qui|quinta|jue|jueves|giovedì|gio|jeu|jeudi|do|št|czw|per|чт|목', 'fri|friday|sex|sexta|vie|viernes|venerdì|ven|vendredi|fr|vr|pi|pt|cum|пт|금', 'sat|saturday|sáb|sab|sábado|sabado|sabato|sam|samedi|sa|za|so|sob|cmt|сб|토'].forEach((n, i) => {
@@ -129,7 +131,7 @@ export function parseMonthDayTime(text: string): MonthDayTime | undefined {
   const rest = time ? t.slice(0, time.index) + ' ' + t.slice(time.index + time[0].length) : t;
   const full = findDates(rest)[0];
   let weekday: number | undefined;
-  const wd = /^\s*([\p{L}]{1,12})\.?\s*(?:요일)?\s*[|,，]/u.exec(rest);
+  const wd = /^\s*([\p{L}]{1,12}?)\.?\s*(?:요일)?\s*[|,，]/u.exec(rest); // lazy: "화요일 |" -> 화
   if (wd) weekday = WEEKDAYS[wd[1].toLowerCase()] ?? WEEKDAYS[stripAccents(wd[1].toLowerCase())];
   const body = wd ? rest.slice(wd[0].length) : rest;
   if (full) {
@@ -139,7 +141,8 @@ export function parseMonthDayTime(text: string): MonthDayTime | undefined {
   let month: number | undefined;
   let day: number | undefined;
   let m: RegExpExecArray | null;
-  if ((m = new RegExp(`(?<![\\p{L}])${M}\\s+(\\d{1,2})(?!\\d)`, 'u').exec(body)) && monthOf(m[1])) {
+  // a day glued to letters ("Jul. 2x") is garbled, not the 2nd
+  if ((m = new RegExp(`(?<![\\p{L}])${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?(?![\\d\\p{L}])`, 'u').exec(body)) && monthOf(m[1])) {
     month = monthOf(m[1]);
     day = +m[2];
   } else if ((m = new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(?:de\\s+)?${M}`, 'u').exec(body)) && monthOf(m[2])) {
@@ -184,7 +187,8 @@ export function inferYear(p: MonthDayTime, ctx: YearContext): { year: number; gu
   };
   if (p.weekday !== undefined) {
     const byWeekday = candidates.filter((y) => weekdayOf(y, p.month, p.day) === p.weekday);
-    const best = byWeekday.find(inWindow) ?? (byWeekday.length === 1 ? byWeekday[0] : undefined);
+    // a lone weekday match may be outside the order window, but never in the future
+    const best = byWeekday.find(inWindow) ?? (byWeekday.length === 1 && isoDate(byWeekday[0], p.month, p.day)! <= upper ? byWeekday[0] : undefined);
     if (best) return { year: best, guessed: false };
   }
   const windowed = candidates.filter(inWindow);
@@ -241,6 +245,8 @@ export function resolveTrackingTimes(
 export function parseDateRange(text: string, ctx: YearContext): { start: string; end: string } | undefined {
   if (!text) return undefined;
   const withYear = findDates(text);
+  // Korean "8월 3일 - 8월 10일" / "9월 21일 - 26일": month numbers as month names for the pattern below
+  text = text.replace(/(?<!\d)(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]?/gu, (all, mo, d) => (+mo >= 1 && +mo <= 12 ? `${EN_MONTHS[+mo - 1]} ${d}` : all));
   if (withYear.length >= 1) {
     return { start: withYear[0].date, end: withYear[withYear.length - 1].date };
   }

@@ -79,10 +79,10 @@ export function statusFromCode(code: string | number | null | undefined): OrderS
  */
 export const ROW_LABELS = {
   orderDate: ['order date', 'date', 'dátum', 'data do pedido', 'data', 'fecha', 'datum', '주문 날짜', '주문일자', '주문일', '주문 일자', '날짜'],
-  orderId: ['order id', 'ref. number', 'ref number', 'order number', 'referenčné číslo', 'número do pedido', 'nº do pedido', 'número de pedido', 'bestellnummer', '주문 번호', '주문번호', '주문 id', '참조 번호'],
-  placedOn: ['order placed on', 'order time', 'placed on', 'pedido feito em', 'pedido realizado em', 'bestellt am', '주문 일시', '주문 날짜', '주문일'],
-  paidOn: ['paid on', 'payment time', 'pago em', 'pagado el', 'bezahlt am', '결제일', '결제 날짜', '결제 일시'],
-  shippedOn: ['shipment completed on', 'shipped on', 'enviado em', 'envío completado el', 'versandt am', '배송 완료일', '발송일', '발송 완료일'],
+  orderId: ['order id', 'ref. number', 'ref number', 'order number', 'referenčné číslo', 'número do pedido', 'nº do pedido', 'número de pedido', 'nº de pedido', 'bestellnummer', '주문 번호', '주문번호', '주문 id', '참조 번호'],
+  placedOn: ['order placed on', 'order time', 'placed on', 'pedido feito em', 'pedido realizado em', 'pedido efectuado el', 'bestellt am', '주문 일시', '주문 날짜', '주문일'],
+  paidOn: ['paid on', 'payment time', 'payment date', 'date received', 'pago em', 'pagado el', 'bezahlt am', '결제일', '결제 날짜', '결제 일시'],
+  shippedOn: ['shipment completed on', 'shipped on', 'shipping time', 'enviado em', 'envío completado el', 'versandt am', '배송 완료일', '발송일', '발송 완료일'],
   completedOn: ['order completed on', 'completed on', 'concluído em', 'pedido concluído em', 'completado el', 'abgeschlossen am', '주문 완료일', '완료일'],
   paymentMethod: ['payment method', 'forma de pagamento', 'método de pago', 'zahlungsmethode', '결제 방법', '결제 수단'],
   total: ['total', 'order total', 'celkom', 'gesamt', '합계', '총액', '총 금액'],
@@ -106,6 +106,19 @@ export function splitLabel(text: string, labels: readonly string[]): { label: st
 
 /** Trailing "Copy" buttons glued to ids and numbers ("Ref. Number: 8212… Copy"). */
 export const COPY_TEXTS = ['copy', 'kopírovať', 'copiar', 'copier', 'kopieren', '복사', 'コピー', 'копировать'];
+
+/**
+ * Status titles that mean the order is closed however they are worded ("Order closed: payment not
+ * received", "Cancelled by the seller"): the fallback when `statusFromText` does not know the text.
+ */
+export const CLOSED_STATUS_RE =
+  /\b(?:cancell?ed|closed|expired|refunded)\b|cancelad|reembolsad|expirad|annul|storniert|abgebrochen|abgelaufen|zrušen|취소|만료|환불 완료/i;
+
+/** Order-detail service progress nodes ("Paid" / "Refund" + date, aliexpress-pages.md §2.4, §4). */
+export const PROGRESS_NODE_LABELS = {
+  paid: ['paid', 'pago', 'pagado', 'payé', 'bezahlt', 'zaplatené', 'opłacono', 'оплачено', '결제 완료', '결제됨', '결제'],
+  refund: ['refund', 'reembolso', 'remboursement', 'rimborso', 'rückerstattung', 'erstattung', 'vrátenie peňazí', 'zwrot', 'возврат', '환불'],
+} as const;
 
 /** Payment methods that are not a card (R-CB-120 does not apply) and PayPal (R-PP-180 applies). */
 export const PAYPAL_RE = /paypal/i;
