@@ -57,7 +57,13 @@ export function classifyNotes(text: string): NoteDeadline[] {
  * Deadlines of one page note. A progress node may be stored as text "Refund" with its date apart
  * (`.service-progress-node-info`, dispute-rules.md §2 P1).
  */
+/** How the list reader words the old layout's buyer-protection countdown (P5); its note carries the date. */
+export const PROTECTION_COUNTDOWN = 'Buyer protection countdown';
+
 export function classifyPageNote(note: PageNote): NoteDeadline[] {
+  if (note.date && note.text.startsWith(`${PROTECTION_COUNTDOWN}:`)) {
+    return [{ kind: 'not-received', closesOn: note.date, basis: note.text }];
+  }
   if (note.date && /^\s*refund\s*$/i.test(note.text)) {
     return [{ kind: 'not-received', closesOn: note.date, basis: `Refund ${note.date}` }];
   }

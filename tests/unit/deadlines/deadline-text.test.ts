@@ -162,3 +162,14 @@ describe('paymentKind', () => {
     expect(paymentKind(method)).toBe(expected);
   });
 });
+
+describe('old layout countdown (P5)', () => {
+  it('turns the buyer-protection countdown note into a not-received page deadline', async () => {
+    const { classifyPageNote } = await import('../../../utils/aliexpress/deadline-text');
+    expect(classifyPageNote({ text: 'Buyer protection countdown: 12 days left (lefttime 1058400000 ms)', date: '2026-12-03' })).toEqual([
+      { kind: 'not-received', closesOn: '2026-12-03', basis: 'Buyer protection countdown: 12 days left (lefttime 1058400000 ms)' },
+    ]);
+    // the seller's shipping countdown is not the buyer's deadline
+    expect(classifyPageNote({ text: 'Seller shipping countdown: 3 days left (lefttime 259200000 ms)', date: '2026-11-24' })).toEqual([]);
+  });
+});

@@ -1,0 +1,64 @@
+// Where AliProof puts its badges on AliExpress pages: one place per order card (list) or per page
+// (detail, tracking). Pure: finds places, inserts nothing.
+import type { PageKind } from '../types';
+import { $, $$, text } from './dom';
+import { sel, type SelectorDef } from './reader';
+import { orderIdFromHref, pageFromUrl } from './urls';
+import { ORDER_LIST_SELECTORS as L } from './order-list';
+
+const LIST = ['list-2026-en.html', 'list-2024-en.html', 'list-2026-ko.html', 'list-2026-sk.html'];
+
+export const ANCHOR_SELECTORS: Record<string, SelectorDef> = {
+  listHeaderRight: sel('.order-item-header-right', 'right side of a card header (date, id, Details): the badge goes first in it', LIST),
+  detailStatus: sel('.order-status', 'detail page status block: the badge follows the status title', ['detail-2026-en.html', 'detail-2026-en-completed.html', 'detail-2026-ko.html']),
+  trackingHeader: sel('[class*="arrival-time-v2--title"], [class*="arrival-time--title"]', 'tracking header (ETA / Delivered)', ['tracking-2026-v2-en.html', 'tracking-2025-gen2.html']),
+  oldTrackingStatus: sel('div.status-title-text', 'old tracking page status line', ['tracking-old-track.html']),
+  oldListHead: sel('.order-head', 'old list: head row of an order', ['list-old-trade.html']),
+};
+
+export interface BadgeAnchor {
+  orderId: string;
+  /** the order card (list) or page block the badge belongs to */
+  card: Element;
+  /** the element the badge is put into, as its first child */
+  place: Element;
+}
+
+const ID_RUN = /(?<!\d)(\d{10,22})(?!\d)/;
+
+/** The places for badges on this page, one per order; nothing when the page has none. */
+export function badgeAnchors(doc: Document, url: string, kind: PageKind = pageFromUrl(url).kind): BadgeAnchor[] {
+  try {
+    if (kind === 'order-list') return listAnchors(doc);
+    const orderId = pageFromUrl(url).orderId;
+    if (!orderId) return [];
+    const place =
+      kind === 'order-detail'
+        ? $(doc, ANCHOR_SELECTORS.detailStatus.css)
+        : kind === 'tracking'
+          ? $(doc, ANCHOR_SELECTORS.trackingHeader.css)?.parentElement ?? $(doc, ANCHOR_SELECTORS.oldTrackingStatus.css)
+          : null;
+    return place ? [{ orderId, card: place, place }] : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Order cards of the list, new and old layout, each with its order id. */
+export function listAnchors(root: Document | Element): BadgeAnchor[] {
+  const out: BadgeAnchor[] = [];
+  for (const card of $$(root, L.card.css)) {
+    const orderId =
+      orderIdFromHref($(card, L.detailLink.css)?.getAttribute('href')) ??
+      orderIdFromHref($(card, L.orderIdLink.css)?.getAttribute('href')) ??
+      ID_RUN.exec(text($(card, L.headerInfo.css)))?.[1];
+    const place = $(card, ANCHOR_SELECTORS.listHeaderRight.css) ?? $(card, L.headerInfo.css) ?? card;
+    if (orderId) out.push({ orderId, card, place });
+  }
+  for (const card of $$(root, L.oldCard.css)) {
+    const orderId = orderIdFromHref($(card, L.oldDetailLink.css)?.getAttribute('href')) ?? ID_RUN.exec(text($(card, L.oldOrderId.css)))?.[1];
+    const place = $(card, ANCHOR_SELECTORS.oldListHead.css)?.querySelector('td') ?? card;
+    if (orderId) out.push({ orderId, card, place });
+  }
+  return out;
+}
