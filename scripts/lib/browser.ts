@@ -3,8 +3,12 @@ import { chromium, type BrowserContext, type Worker } from 'playwright-core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
-export const EXTENSION_DIR = resolve(__dirname, '..', '..', '.output', 'chrome-mv3');
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+
+export const EXTENSION_DIR = resolve(ROOT, '.output', 'chrome-mv3');
+export const FIXTURE_DIR = resolve(ROOT, 'tests', 'fixtures', 'aliexpress');
 
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -26,12 +30,15 @@ export interface ExtensionBrowser {
 
 const ALIEXPRESS_HOST = /(^|\.)aliexpress\.(com|us|ru)$/;
 
-export async function launchWithExtension(options: { extensionDir?: string; userDataDir?: string } = {}): Promise<ExtensionBrowser> {
+export async function launchWithExtension(
+  options: { extensionDir?: string; userDataDir?: string; headless?: boolean } = {},
+): Promise<ExtensionBrowser> {
   const dir = options.extensionDir ?? EXTENSION_DIR;
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'aliproof-e2e-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: chromiumPath(),
-    headless: true,
+    headless: options.headless ?? true,
+    viewport: { width: 1280, height: 900 },
     args: [
       '--no-sandbox',
       '--disable-gpu',

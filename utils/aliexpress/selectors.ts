@@ -5,10 +5,12 @@ import { ORDER_LIST_SELECTORS } from './order-list';
 import { ORDER_DETAIL_SELECTORS } from './order-detail';
 import { TRACKING_SELECTORS } from './tracking';
 import { CHAT_SELECTORS } from './chat';
+import { ANCHOR_SELECTORS } from './anchors';
 
 export const ALL_SELECTORS: Record<string, Record<string, SelectorDef>> = {
   'order-list': ORDER_LIST_SELECTORS,
   'order-detail': ORDER_DETAIL_SELECTORS,
   tracking: TRACKING_SELECTORS,
   chat: CHAT_SELECTORS,
+  badges: ANCHOR_SELECTORS,
 };

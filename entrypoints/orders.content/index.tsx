@@ -1,0 +1,58 @@
+// Order list, detail and tracking pages: read the page, hand the reading to the background, badge
+// every order, and offer the sidebar. Reads again when AliExpress appends cards ("View orders") or the
+// single-page app navigates.
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { browser } from 'wxt/browser';
+import { readDocument } from '../../utils/aliexpress';
+import { badgeAnchors } from '../../utils/aliexpress/anchors';
+import { ORDER_PAGE_MATCHES, pageFromUrl } from '../../utils/aliexpress/urls';
+import type { Message } from '../../utils/messaging';
+import { createBadgeLayer, isOwnNode, mountSidebar } from '../../components/page-ui';
+
+const REREAD_DELAY_MS = 150;
+
+export default defineContentScript({
+  matches: ORDER_PAGE_MATCHES,
+  runAt: 'document_idle',
+  async main(ctx) {
+    let lastSent = '';
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const sidebar = await mountSidebar(ctx, { orderId: pageFromUrl(location.href).orderId });
+    const badges = createBadgeLayer((orderId) => sidebar.open(orderId));
+
+    const read = () => {
+      const url = location.href;
+      const reading = readDocument(document, { url, now: new Date() });
+      badges.prune();
+      badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
+      const key = JSON.stringify(reading.orders);
+      if (key === lastSent || !reading.orders.length) return;
+      lastSent = key;
+      const msg: Message = { type: 'page-read', url, reading };
+      browser.runtime.sendMessage(msg).catch(() => {
+        lastSent = ''; // background not reachable (extension reloaded): try again on the next change
+      });
+    };
+
+    const schedule = () => {
+      clearTimeout(timer);
+      timer = setTimeout(read, REREAD_DELAY_MS);
+    };
+
+    read();
+    // AliProof's own badges and sidebar are not page changes
+    const observer = new MutationObserver((records) => {
+      const pageChanged = records.some((r) => ![...r.addedNodes, ...r.removedNodes].every(isOwnNode));
+      if (pageChanged) schedule();
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    ctx.onInvalidated(() => {
+      observer.disconnect();
+      badges.destroy();
+    });
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      sidebar.setDefaultOrder(pageFromUrl(location.href).orderId);
+      schedule();
+    });
+  },
+});

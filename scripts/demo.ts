@@ -1,0 +1,67 @@
+// npm run demo: AliProof in Chromium on built-in sample pages served at real AliExpress addresses, so
+// anyone can see it work without an AliExpress account. With a display it opens a browser window;
+// without one it saves a screenshot of each page and says where.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromiumPath, EXTENSION_DIR, FIXTURE_DIR, launchWithExtension } from './lib/browser';
+import { orderListPage, sampleOrders } from './lib/sample-pages';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const OUT = join(ROOT, '.demo-screenshots');
+const fixture = (name: string) => readFileSync(join(FIXTURE_DIR, name), 'utf8');
+
+const PAGES = [
+  { name: 'order-list', url: 'https://www.aliexpress.com/p/order/index.html', body: () => orderListPage(sampleOrders(12, new Date())) },
+  { name: 'order-detail', url: 'https://www.aliexpress.com/p/order/detail.html?orderId=3046201893510471', body: () => fixture('detail-2026-en.html') },
+  { name: 'tracking', url: 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=3046201893510471', body: () => fixture('tracking-2026-v2-en.html') },
+  { name: 'seller-chat', url: 'https://www.aliexpress.com/p/message/index.html?fromCode=order&orderId=3046201893510471', body: () => fixture('chat-2026-p-message.html') },
+];
+
+async function main() {
+  if (!existsSync(chromiumPath())) {
+    console.error(`Chromium was not found at ${chromiumPath()}.\nInstall it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
+    process.exit(1);
+  }
+  console.log('Building the extension…');
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('the build did not produce .output/chrome-mv3');
+
+  const headed = !!process.env.DISPLAY && process.env.CI !== 'true';
+  const b = await launchWithExtension({ headless: !headed });
+  for (const p of PAGES) b.serve(p.url, { body: p.body() });
+
+  if (headed) {
+    console.log('AliProof is running in the Chromium window. Sample pages:');
+    for (const p of PAGES) {
+      const tab = await b.context.newPage();
+      await tab.goto(p.url);
+      console.log(`  ${p.name}: ${p.url}`);
+    }
+    console.log('Press Alt+Shift+A on a page to open the sidebar. Close the window (or press Ctrl+C) to stop.');
+    await new Promise<void>((done) => b.context.on('close', () => done()));
+    return;
+  }
+
+  mkdirSync(OUT, { recursive: true });
+  console.log('No display found: saving screenshots instead.');
+  for (const p of PAGES) {
+    const tab = await b.context.newPage();
+    await tab.goto(p.url);
+    await tab.waitForTimeout(800); // let AliProof read the page and draw its badges
+    await tab.screenshot({ path: join(OUT, `${p.name}.png`), fullPage: false });
+    await tab.keyboard.press('Alt+Shift+A');
+    await tab.waitForTimeout(500);
+    await tab.screenshot({ path: join(OUT, `${p.name}-sidebar.png`), fullPage: false });
+    console.log(`  ${p.name}: ${join(OUT, p.name + '.png')} and ${p.name}-sidebar.png`);
+    await tab.close();
+  }
+  await b.close();
+  console.log(`Screenshots are in ${OUT}`);
+}
+
+main().catch((e) => {
+  console.error(`The demo stopped: ${e instanceof Error ? e.message : e}`);
+  process.exit(1);
+});

@@ -1,0 +1,2 @@
+// The real-Chromium harness lives in scripts/lib so the demo and the benchmarks share it.
+export * from '../../scripts/lib/browser';
