@@ -7,7 +7,12 @@ import { readDocument } from '../../utils/aliexpress';
 import { badgeAnchors } from '../../utils/aliexpress/anchors';
 import { ORDER_PAGE_MATCHES, pageFromUrl } from '../../utils/aliexpress/urls';
 import type { Message } from '../../utils/messaging';
-import { createBadgeLayer, isOwnNode, mountSidebar } from '../../components/page-ui';
+import { BADGE_HOST, createBadgeLayer } from '../../components/page/badges';
+import { mountSidebar, SIDEBAR_HOST } from '../../components/page/sidebar';
+import { stores } from '../../utils/store/vanilla';
+
+/** AliProof's own badges and sidebar are not page changes. */
+const isOwnNode = (n: Node) => [BADGE_HOST, SIDEBAR_HOST].includes((n as Element).localName);
 
 const REREAD_DELAY_MS = 150;
 
@@ -17,8 +22,9 @@ export default defineContentScript({
   async main(ctx) {
     let lastSent = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
+    void stores.start();
     const sidebar = await mountSidebar(ctx, { orderId: pageFromUrl(location.href).orderId });
-    const badges = createBadgeLayer((orderId) => sidebar.open(orderId));
+    const badges = createBadgeLayer(stores, (orderId) => sidebar.open(orderId));
 
     const read = () => {
       const url = location.href;
@@ -40,7 +46,6 @@ export default defineContentScript({
     };
 
     read();
-    // AliProof's own badges and sidebar are not page changes
     const observer = new MutationObserver((records) => {
       const pageChanged = records.some((r) => ![...r.addedNodes, ...r.removedNodes].every(isOwnNode));
       if (pageChanged) schedule();
@@ -49,6 +54,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => {
       observer.disconnect();
       badges.destroy();
+      stores.stop();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       sidebar.setDefaultOrder(pageFromUrl(location.href).orderId);

@@ -2,8 +2,11 @@
 // (tests/unit/i18n checks it). `{name}` is filled in by t(); a key ending in `_one` is used instead of
 // its base key when vars.n === 1 (English plurals; Korean repeats the base text).
 // Wording rules: plain words, the last safe day is a date, never "you have until …" (dispute-rules.md §2, §7).
+import * as caseParts from './parts/case';
+import * as settingsParts from './parts/settings';
 
-export const en = {
+
+const enCore = {
   // sidebar frame
   'sidebar.close': 'Close AliProof',
   'sidebar.tab': 'AliProof: deadlines and evidence (Alt+Shift+A)',
@@ -207,7 +210,7 @@ export const en = {
   'capture.productHint': 'The listing is the contract: sellers edit it after you buy.',
   'capture.forOrder': 'For order {id}',
   'capture.stage.finding': 'Finding what to capture…',
-  'capture.stage.picking': 'Click the conversation you want to capture. Press Esc to cancel.',
+  'capture.stage.picking': 'Click the conversation you want to capture (↑ widens the outline, ↓ narrows it, Enter picks, Esc cancels).',
   'capture.stage.loading': 'Preparing the capture…',
   'capture.stage.rendering': 'Capturing image {done} of {total}…',
   'capture.stage.saving': 'Saving…',
@@ -253,9 +256,12 @@ export const en = {
   'gallery.kind.transcript': 'Chat transcript',
 } as const;
 
+// Feature strings live in parts/ so each feature keeps its own words in one place.
+export const en = { ...enCore, ...caseParts.en, ...settingsParts.en } as const;
+
 export type MessageKey = keyof typeof en;
 
-export const ko: Record<MessageKey, string> = {
+const koCore: Record<keyof typeof enCore, string> = {
   'sidebar.close': 'AliProof 닫기',
   'sidebar.back': '전체 주문',
   'sidebar.listTitle': '기한이 가까운 순서의 주문',
@@ -444,7 +450,7 @@ export const ko: Record<MessageKey, string> = {
   'capture.productHint': '상품 페이지가 곧 계약 내용입니다. 판매자는 구매 후에도 내용을 고칠 수 있습니다.',
   'capture.forOrder': '주문 {id}',
   'capture.stage.finding': '캡처할 부분을 찾는 중…',
-  'capture.stage.picking': '캡처할 대화를 클릭하세요. 취소하려면 Esc를 누르세요.',
+  'capture.stage.picking': '캡처할 대화를 클릭하세요 (↑ 범위 넓히기, ↓ 좁히기, Enter 선택, Esc 취소).',
   'capture.stage.loading': '캡처 준비 중…',
   'capture.stage.rendering': '이미지 {total}장 중 {done}장 캡처 중…',
   'capture.stage.saving': '저장 중…',
@@ -489,5 +495,7 @@ export const ko: Record<MessageKey, string> = {
   'gallery.kind.product-page': '상품 페이지',
   'gallery.kind.transcript': '채팅 기록',
 };
+
+export const ko: Record<MessageKey, string> = { ...koCore, ...caseParts.ko, ...settingsParts.ko };
 
 export const messages = { en, ko } as const;

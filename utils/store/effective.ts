@@ -142,3 +142,21 @@ export function validateFact(
   if (value.length > MAX_TEXT) return { key: 'fix.error.tooLong', vars: { n: MAX_TEXT } };
   return undefined;
 }
+
+/**
+ * What a badge shows: the stored case with the user's facts, or the page's own reading until the
+ * background has stored the order.
+ */
+export function orderForBadge(
+  record: CaseRecord | undefined,
+  userFacts: UserFacts[string] | undefined,
+  pageFacts: OrderFacts | undefined,
+  opts: EffectiveOptions,
+): { order: Pick<OrderFacts, 'deadlines'> & Partial<OrderFacts>; sources: EffectiveOrder['sources'] } {
+  if (record) {
+    const e = effectiveOrder(record, userFacts, opts);
+    return { order: e.order, sources: e.sources };
+  }
+  if (pageFacts) return { order: withDeadlines(pageFacts, opts).order, sources: {} };
+  return { order: { deadlines: [] }, sources: {} };
+}

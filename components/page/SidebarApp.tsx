@@ -1,0 +1,12 @@
+// The sidebar app inside AliExpress pages: shown while the page's sidebar state is open.
+import { useSyncExternalStore } from 'react';
+import { ConnectedSidebar } from '../Sidebar';
+import { stores, useStartedStores } from '../../utils/store';
+import type { SidebarState } from './sidebar-contract';
+
+export function SidebarApp({ state }: { state: SidebarState }) {
+  useStartedStores(stores);
+  const s = useSyncExternalStore(state.subscribe, state.get);
+  if (!s.open) return null;
+  return <ConnectedSidebar orderId={s.orderId} onClose={state.close} />;
+}

@@ -1,0 +1,87 @@
+// The sidebar on AliExpress pages: a small tab on the page edge (always there, plain DOM) and the
+// sidebar itself, a React app loaded only when the user opens it, in the same shadow root.
+import { browser } from 'wxt/browser';
+import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import { languageStore, t } from '../../utils/i18n/core';
+import css from '../styles.css?inline';
+import { createSidebarState, SIDEBAR_GLOBAL, SIDEBAR_SCRIPT, type SidebarModule } from './sidebar-contract';
+
+export const SIDEBAR_HOST = 'aliproof-sidebar';
+export const SHORTCUT = { key: 'a', altKey: true, shiftKey: true };
+
+async function loadSidebarModule(): Promise<SidebarModule> {
+  const g = globalThis as Record<string, unknown>;
+  if (!g[SIDEBAR_GLOBAL]) await import(/* @vite-ignore */ (browser.runtime.getURL as (p: string) => string)(SIDEBAR_SCRIPT));
+  const mod = g[SIDEBAR_GLOBAL] as SidebarModule | undefined;
+  if (!mod) throw new Error('the sidebar could not be loaded; reload the page');
+  return mod;
+}
+
+/** Mount the edge tab and the keyboard shortcut; the sidebar app loads on first open. */
+export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: string }) {
+  const state = createSidebarState(opts.orderId);
+  let app: HTMLElement | undefined;
+  let tab: HTMLButtonElement | undefined;
+  let loading: Promise<void> | undefined;
+
+  const ui = await createShadowRootUi(ctx, {
+    name: SIDEBAR_HOST,
+    position: 'inline',
+    anchor: 'body',
+    append: 'last',
+    onMount(container) {
+      const style = document.createElement('style');
+      style.textContent = css;
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'ap-edge-tab';
+      button.textContent = 'AliProof';
+      const label = () => {
+        button.setAttribute('aria-label', t('sidebar.tab'));
+        button.title = t('sidebar.tab');
+      };
+      label();
+      languageStore.subscribe(label);
+      button.addEventListener('click', () => state.open());
+      tab = button;
+      app = document.createElement('div');
+      container.append(style, button, app);
+    },
+  });
+  ui.mount();
+
+  const showError = (e: unknown) => {
+    const p = document.createElement('p');
+    p.className = 'ap-error ap-edge-error';
+    p.setAttribute('role', 'alert');
+    p.textContent = `AliProof: ${e instanceof Error ? e.message : String(e)}`;
+    app?.replaceChildren(p);
+    loading = undefined; // let the next open try again
+  };
+
+  state.subscribe(() => {
+    const { open } = state.get();
+    if (tab) tab.hidden = open;
+    if (open && !loading && app) {
+      const target = app;
+      loading = loadSidebarModule()
+        .then((mod) => mod.mount(target, state))
+        .catch(showError);
+    }
+    // give focus back to the tab when the sidebar closes, so keyboard users keep their place
+    if (!open && tab && ui.shadowHost.contains(document.activeElement)) tab.focus();
+  });
+
+  const onKey = (e: KeyboardEvent) => {
+    const shortcut = e.altKey === SHORTCUT.altKey && e.shiftKey === SHORTCUT.shiftKey && !e.ctrlKey && !e.metaKey;
+    if (shortcut && e.key.toLowerCase() === SHORTCUT.key) {
+      e.preventDefault();
+      state.toggle();
+    } else if (e.key === 'Escape' && state.get().open) {
+      state.close();
+    }
+  };
+  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
+  return { open: state.open, close: state.close, setDefaultOrder: state.setDefaultOrder };
+}

@@ -1,0 +1,15 @@
+// The sidebar app (React and the sidebar components), loaded by the order-page script with import()
+// only when the user opens the sidebar, so pages that only show badges do not load React.
+import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
+import { createRoot } from 'react-dom/client';
+import { SidebarApp } from '../components/page/SidebarApp';
+import { SIDEBAR_GLOBAL, type SidebarModule } from '../components/page/sidebar-contract';
+
+export default defineUnlistedScript(() => {
+  const mod: SidebarModule = {
+    mount(container, state) {
+      createRoot(container).render(<SidebarApp state={state} />);
+    },
+  };
+  (globalThis as Record<string, unknown>)[SIDEBAR_GLOBAL] = mod;
+});

@@ -1,0 +1,4 @@
+// Strings of the case feature, English and Korean (same keys; tests/unit/i18n checks both).
+export const en = {} as const;
+
+export const ko: Record<keyof typeof en, string> = {};

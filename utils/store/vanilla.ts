@@ -1,0 +1,128 @@
+// Zustand stores mirrored from extension storage: every tab, page and extension page that starts
+// them shows the same state at once. Each store reads its item at start and follows `item.watch`,
+// so changes from other tabs and from the background arrive without a reload.
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import type { WxtStorageItem } from 'wxt/utils/storage';
+import type { CaseStore } from '../cases/case-store';
+import { setLanguageSetting } from '../i18n/core';
+import {
+  casesItem,
+  checklistItem,
+  normaliseSettings,
+  settingsItem,
+  userFactsItem,
+  type ChecklistEntry,
+  type Checklists,
+  type Settings,
+  type UserFactKey,
+  type UserFacts,
+} from './items';
+import { effectiveOrders, type EffectiveOrder } from './effective';
+
+export interface MirrorState<T> {
+  value: T;
+  /** true once the stored value has been read */
+  ready: boolean;
+}
+
+export interface Mirror<T> {
+  store: StoreApi<MirrorState<T>>;
+  /** read the stored value and follow changes; safe to call more than once */
+  start(): Promise<void>;
+  stop(): void;
+  /** read-modify-write against storage (not the local copy), so other tabs' writes are kept */
+  update(change: (current: T) => T): Promise<void>;
+}
+
+export function mirror<T>(item: WxtStorageItem<T, any>, normalise: (v: T) => T = (v) => v): Mirror<T> {
+  const store = createStore<MirrorState<T>>(() => ({ value: normalise(item.fallback), ready: false }));
+  let unwatch: (() => void) | undefined;
+  let started: Promise<void> | undefined;
+  let queue: Promise<unknown> = Promise.resolve();
+  const accept = (v: T | null) => store.setState({ value: normalise(v ?? item.fallback), ready: true });
+
+  return {
+    store,
+    start() {
+      if (started) return started;
+      // watch first, so nothing written between the read and the subscription is missed
+      unwatch = item.watch((v) => accept(v));
+      started = item.getValue().then(accept);
+      return started;
+    },
+    stop() {
+      unwatch?.();
+      unwatch = undefined;
+      started = undefined;
+    },
+    update(change) {
+      const run = queue.then(async () => {
+        const next = change(normalise(await item.getValue()));
+        store.setState({ value: next, ready: true });
+        await item.setValue(next);
+      });
+      queue = run.catch(() => undefined);
+      return run;
+    },
+  };
+}
+
+export function createAliProofStores() {
+  const cases = mirror<CaseStore>(casesItem);
+  const userFacts = mirror<UserFacts>(userFactsItem);
+  const checklist = mirror<Checklists>(checklistItem);
+  const settings = mirror<Settings>(settingsItem, normaliseSettings);
+  let unfollowLanguage: (() => void) | undefined;
+
+  return {
+    cases,
+    userFacts,
+    checklist,
+    settings,
+    async start() {
+      // the UI language follows the setting, in every tab
+      unfollowLanguage ??= settings.store.subscribe((s) => setLanguageSetting(s.value.language));
+      await Promise.all([cases.start(), userFacts.start(), checklist.start(), settings.start()]);
+      setLanguageSetting(settings.store.getState().value.language);
+    },
+    stop() {
+      unfollowLanguage?.();
+      unfollowLanguage = undefined;
+      [cases, userFacts, checklist, settings].forEach((m) => m.stop());
+    },
+    /** Save the user's value for a fact (source 'user'); it beats the page from now on. */
+    setUserFact(orderId: string, key: UserFactKey, value: string, at: Date = new Date()) {
+      return userFacts.update((all) => ({ ...all, [orderId]: { ...all[orderId], [key]: { value, at: at.toISOString() } } }));
+    },
+    /** Forget the user's value: the page's value shows again. */
+    clearUserFact(orderId: string, key: UserFactKey) {
+      return userFacts.update((all) => {
+        const { [key]: _dropped, ...rest } = all[orderId] ?? {};
+        return { ...all, [orderId]: rest };
+      });
+    },
+    setReason(orderId: string, reason: string | undefined) {
+      return checklist.update((all) => {
+        const entry: ChecklistEntry = { ...(all[orderId] ?? { ticks: {} }) };
+        if (reason) entry.reason = reason;
+        else delete entry.reason;
+        return { ...all, [orderId]: entry };
+      });
+    },
+    setTick(orderId: string, itemId: string, ticked: boolean) {
+      return checklist.update((all) => {
+        const entry = all[orderId] ?? { ticks: {} };
+        return { ...all, [orderId]: { ...entry, ticks: { ...entry.ticks, [itemId]: ticked } } };
+      });
+    },
+    setSettings(patch: Partial<Settings>) {
+      return settings.update((s) => normaliseSettings({ ...s, ...patch }));
+    },
+  };
+}
+
+export type AliProofStores = ReturnType<typeof createAliProofStores>;
+
+/** The stores of this page or extension page; call `stores.start()` once when the UI mounts. */
+export const stores: AliProofStores = createAliProofStores();
+
