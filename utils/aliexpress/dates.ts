@@ -151,8 +151,9 @@ export function parseMonthDayTime(text: string): MonthDayTime | undefined {
   } else if ((m = /(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]/u.exec(body))) {
     month = +m[1];
     day = +m[2];
-  } else if ((m = /(?<!\d)(\d{1,2})[-/.](\d{1,2})(?![\d/.-])/.exec(body))) {
-    // "07-28" or "07/28": month first, as AliExpress's numeric tracking times are written
+  } else if ((m = /(?<![\d/.-])(\d{1,2})[-/.](\d{1,2})(?![\d/.-])/.exec(body))) {
+    // "07-28" or "07/28": month first, as AliExpress's numeric tracking times are written; never the
+    // tail of a longer number ("0000-01-01" is no Jan 1)
     month = +m[1];
     day = +m[2];
   }

@@ -376,6 +376,8 @@ export const readTrackingDom: DomReader = (doc: Document, ctx: ReadContext): Par
     const errorText = spacedText($(doc, S.error.css));
     if (errorText) problems.push(`the tracking page shows no tracking: "${errorText}"`);
     if (!orderId) return { orders: [], problems: [...problems, ORDER_ID_MISSING] };
+    // a tracking address serving something else (a blank or foreign page): no order from the address alone
+    if (!errorText && !looksLikeTracking(doc)) return { orders: [], problems: ['this page does not look like an AliExpress tracking page'] };
 
     const raws = domRawEvents(doc, problems);
     const ats = resolveYearless(raws.map((r) => r.timeText), now, problems);
