@@ -5,6 +5,8 @@ import { emptyCaseStore, type CaseStore } from '../cases/case-store';
 import type { LanguageSetting } from '../i18n';
 import type { RuleOverrides } from '../deadlines/rules';
 import { DEFAULT_STALL_DAYS } from '../advice/tracking';
+import { SETTINGS_VERSIONING } from '../migrations/settings';
+import { DEFAULT_REMINDER_DAYS, DEFAULT_REMINDER_HOUR, DEFAULT_WARN_DAYS, isReminderHour, isWarnDays, validReminderDays } from '../reminders/settings';
 
 /** Facts the user can correct or add; notReceived is the user's own report ('true' | 'false'). */
 export const USER_FACT_KEYS = ['placedOn', 'paidOn', 'shippedOn', 'deliveredOn', 'completedOn', 'status', 'paymentMethod', 'notReceived'] as const;
@@ -32,19 +34,41 @@ export interface Settings {
   stallDays: number;
   /** days per rule, e.g. { 'R-AD-15': 7 } */
   ruleOverrides: RuleOverrides;
+  // v2 (utils/migrations/settings.ts):
+  /** new captures hide personal details unless the user turns it off (the capture code reads this) */
+  redactByDefault: boolean;
+  /** notify when this many days are left on a clock, e.g. [7, 3, 1, 0] */
+  reminderDays: number[];
+  /** local hour (0–23) of the daily reminder check */
+  reminderHour: number;
+  /** the toolbar badge counts orders whose next deadline is this many days away or fewer */
+  warnDays: number;
 }
 
-export const DEFAULT_SETTINGS: Settings = { language: 'auto', stallDays: DEFAULT_STALL_DAYS, ruleOverrides: {} };
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'auto',
+  stallDays: DEFAULT_STALL_DAYS,
+  ruleOverrides: {},
+  redactByDefault: true,
+  reminderDays: [...DEFAULT_REMINDER_DAYS],
+  reminderHour: DEFAULT_REMINDER_HOUR,
+  warnDays: DEFAULT_WARN_DAYS,
+};
 
 /** Settings stored by an older or partial writer, completed with defaults. */
 export function normaliseSettings(v: Partial<Settings> | null | undefined): Settings {
   const s = { ...DEFAULT_SETTINGS, ...(v ?? {}) };
   if (!Number.isInteger(s.stallDays) || s.stallDays < 1) s.stallDays = DEFAULT_STALL_DAYS;
   if (s.language !== 'ko' && s.language !== 'en') s.language = 'auto';
+  if (typeof s.redactByDefault !== 'boolean') s.redactByDefault = true;
+  s.reminderDays = validReminderDays(s.reminderDays) ?? [...DEFAULT_REMINDER_DAYS];
+  if (!isReminderHour(s.reminderHour)) s.reminderHour = DEFAULT_REMINDER_HOUR;
+  if (!isWarnDays(s.warnDays)) s.warnDays = DEFAULT_WARN_DAYS;
   return s;
 }
 
 export const casesItem = storage.defineItem<CaseStore>('local:cases', { fallback: emptyCaseStore(), version: 1 });
 export const userFactsItem = storage.defineItem<UserFacts>('local:userFacts', { fallback: {}, version: 1 });
 export const checklistItem = storage.defineItem<Checklists>('local:checklist', { fallback: {}, version: 1 });
-export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, version: 1 });
+// v2 adds the reminder settings and redactByDefault (utils/migrations/settings.ts)
+export const settingsItem = storage.defineItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, ...SETTINGS_VERSIONING });
