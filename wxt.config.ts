@@ -1,16 +1,39 @@
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS } from './utils/aliexpress/urls';
+import { IMAGE_HOST_PERMISSIONS } from './utils/evidence/images';
 
-// Permissions are listed and explained in the README ("Permissions"); tests/unit/manifest.test.ts
+// Permissions are listed and explained in the README ("Permissions"); tests/e2e/manifest.test.ts
 // fails on anything beyond that list.
 export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // explicit imports everywhere: easier to read and no name clashes between utils
   imports: false,
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'AliProof',
     description: 'Dispute deadlines, evidence capture and export for AliExpress buyers. Everything stays on your computer.',
-    permissions: ['storage'],
-    host_permissions: HOST_PERMISSIONS,
-  },
+    // alarms + notifications: deadline reminders at a fixed local hour (utils/reminders)
+    permissions: ['storage', 'alarms', 'notifications'],
+    // the toolbar button: its badge counts the orders that need action; a click opens the case file
+    action: { default_title: 'AliProof' },
+    // image hosts: the background re-reads the page's own images so captures are not blank (utils/evidence/images.ts)
+    host_permissions: [...HOST_PERMISSIONS, ...IMAGE_HOST_PERMISSIONS],
+    // loaded by content scripts with import() only when needed: the capture code (html2canvas) when the
+    // user captures, the sidebar app (React) when the user opens it
+    web_accessible_resources: [{ resources: ['evidence-capture.js', 'sidebar-ui.js'], matches: HOST_PERMISSIONS }],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'aliproof@aliproof.app',
+              // 140: the first Firefox that reads data_collection_permissions (web-ext lint
+              // KEY_FIREFOX_UNSUPPORTED_BY_MIN_VERSION below that); Firefox for Android reads it from 142
+              strict_min_version: '140.0',
+              // AliProof collects nothing: everything stays in the browser
+              data_collection_permissions: { required: ['none'] },
+            },
+            gecko_android: { strict_min_version: '142.0' },
+          },
+        }
+      : {}),
+  }),
 });

@@ -26,6 +26,8 @@ export interface OrderViewProps {
   onClearFact?: (key: UserFactKey) => void;
   onSetReason?: (reason: DisputeReason) => void;
   onTick?: (itemId: string, ticked: boolean) => void;
+  /** captures and the gallery for this order (the page's sidebar and the case page supply their own) */
+  evidence?: ReactNode;
 }
 
 function Section({ id, title, children, className }: { id: string; title: string; children: ReactNode; className?: string }) {
@@ -39,7 +41,7 @@ function Section({ id, title, children, className }: { id: string; title: string
   );
 }
 
-export function OrderView({ entry, now, stallDays, capturedKinds, checklist, onSaveFact, onClearFact, onSetReason, onTick }: OrderViewProps) {
+export function OrderView({ entry, now, stallDays, capturedKinds, checklist, onSaveFact, onClearFact, onSetReason, onTick, evidence }: OrderViewProps) {
   const { t, tm, date, lang } = useI18n();
   const base = useId();
   const { order, sources } = entry;
@@ -83,6 +85,12 @@ export function OrderView({ entry, now, stallDays, capturedKinds, checklist, onS
           </ul>
         )}
       </Section>
+
+      {evidence && (
+        <Section id={`${base}-captures`} title={t('gallery.title')}>
+          {evidence}
+        </Section>
+      )}
 
       {prompts.length > 0 && (
         <Section id={`${base}-tracking`} title={t('section.tracking')}>

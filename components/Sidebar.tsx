@@ -1,6 +1,7 @@
 // The AliProof sidebar (rendered in a shadow root, fixed to the right edge so the page's layout never
 // moves). `Sidebar` is driven by props; `ConnectedSidebar` wires it to the storage-backed stores.
-import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { capturedKinds as capturedKindsOf } from '../utils/evidence/evidence-index';
 import { useStore } from 'zustand';
 import { languageStore, setLanguageSetting, useI18n, type LanguageSetting } from '../utils/i18n';
 import { casesByUrgency, type EffectiveOrder } from '../utils/store/effective';
@@ -9,6 +10,7 @@ import { DEFAULT_SETTINGS } from '../utils/store/items';
 import {
   stores as defaultStores,
   useChecklists,
+  useEvidenceIndex,
   useEffectiveOrders,
   useNow,
   useSettings,
@@ -38,6 +40,8 @@ export interface SidebarProps {
   onTick?: (orderId: string, itemId: string, ticked: boolean) => void;
   /** default: switch the language for this page only */
   onLanguage?: (language: LanguageSetting) => void;
+  /** captures and the gallery for an order, shown in its view */
+  renderEvidence?: (orderId: string) => ReactNode;
 }
 
 export function Sidebar(props: SidebarProps) {
@@ -109,6 +113,7 @@ export function Sidebar(props: SidebarProps) {
             onClearFact={props.onClearFact && ((k) => props.onClearFact!(entry.orderId, k))}
             onSetReason={props.onSetReason && ((r) => props.onSetReason!(entry.orderId, r))}
             onTick={props.onTick && ((id, v) => props.onTick!(entry.orderId, id, v))}
+            evidence={props.renderEvidence?.(entry.orderId)}
           />
         ) : (
           <p>{t('sidebar.orderNotFound', { id: orderId ?? '' })}</p>
@@ -152,16 +157,18 @@ function OrderList({ orders, now, onOpenOrder }: SidebarProps) {
 export interface ConnectedSidebarProps {
   /** open this order first; without it the sidebar starts with the list */
   orderId?: string;
-  /** evidence kinds captured per order id */
+  /** evidence kinds captured per order id (default: from the stored evidence index) */
   capturedKinds?: Readonly<Record<string, readonly string[]>>;
   onClose: () => void;
+  renderEvidence?: (orderId: string) => ReactNode;
   stores?: AliProofStores;
   /** fixed clock (tests, demo); default: the real time, refreshed every minute */
   now?: Date;
 }
 
 /** The sidebar on the stores: every change made here or in another tab shows at once. */
-export function ConnectedSidebar({ orderId, capturedKinds, onClose, stores = defaultStores, now: fixedNow }: ConnectedSidebarProps) {
+export function ConnectedSidebar({ orderId, capturedKinds, onClose, renderEvidence, stores = defaultStores, now: fixedNow }: ConnectedSidebarProps) {
+  const evidenceIndex = useEvidenceIndex(stores);
   useStartedStores(stores);
   const now = useNow(fixedNow);
   const orders = useEffectiveOrders(now, stores);
@@ -176,7 +183,8 @@ export function ConnectedSidebar({ orderId, capturedKinds, onClose, stores = def
       orders={orders}
       orderId={openId}
       now={now}
-      capturedKinds={openId ? (capturedKinds?.[openId] ?? []) : []}
+      capturedKinds={openId ? (capturedKinds?.[openId] ?? capturedKindsOf(evidenceIndex, openId)) : []}
+      renderEvidence={renderEvidence}
       checklists={checklists}
       stallDays={settings.stallDays}
       onClose={onClose}

@@ -4,7 +4,7 @@
 // <Badge> in the sidebar draws through this same function.
 // Root attributes data-aliproof/data-order-id/data-closes-on/data-days-left are the e2e contract.
 import type { OrderFacts } from '../utils/types';
-import { getLanguage, kindMsg, leftMsg, t, tm, type Lang } from '../utils/i18n/core';
+import { getLanguage, kindMsg, leftMsg, t, tm, type Lang } from '../utils/i18n/page';
 import { badgeInfo, clockOrigin, type FactSource } from '../utils/advice/clocks';
 import { daysLeft } from '../utils/deadlines/engine';
 
@@ -26,6 +26,10 @@ interface Parts {
   kind: HTMLSpanElement;
   tip: HTMLSpanElement;
   input: BadgeInput;
+  /** the tooltip's list is built when first shown: most badges are never hovered */
+  tipStale: boolean;
+  /** everything the badge last showed, to skip redraws that would change nothing */
+  shown?: string;
 }
 
 const PARTS = new WeakMap<HTMLElement, Parts>();
@@ -50,7 +54,10 @@ function build(root: HTMLElement): Parts {
   tip.hidden = true;
   button.setAttribute('aria-describedby', tip.id);
   root.replaceChildren(button, tip);
-  const show = (open: boolean) => () => (tip.hidden = !open);
+  const show = (open: boolean) => () => {
+    if (open && parts.tipStale) fillTooltip(parts);
+    tip.hidden = !open;
+  };
   root.addEventListener('mouseenter', show(true));
   root.addEventListener('mouseleave', show(false));
   button.addEventListener('focus', show(true));
@@ -61,7 +68,7 @@ function build(root: HTMLElement): Parts {
       tip.hidden = true;
     }
   });
-  const parts: Parts = { button, count, kind, tip, input: undefined as unknown as BadgeInput };
+  const parts: Parts = { button, count, kind, tip, input: undefined as unknown as BadgeInput, tipStale: true };
   button.addEventListener('click', () => parts.input.onOpen?.(parts.input.orderId));
   return parts;
 }
@@ -90,6 +97,11 @@ export function renderBadge(root: HTMLElement, input: BadgeInput): void {
     label = t('badge.aria', { id: orderId, left: leftMsg(left), date: { date: d.closesOn } }, lang);
   }
   const kind = d && left !== undefined && left >= 0 ? tm(kindMsg(d.kind), lang) : '';
+  // what the user can see or hear of this badge, tooltip included: nothing changed, nothing to redraw
+  // (redrawing costs the page a style and layout pass)
+  const shown = JSON.stringify([orderId, count, kind, label, info.urgency, lang, order.deadlines, sources, now.toDateString()]);
+  if (shown === parts.shown) return;
+  parts.shown = shown;
 
   root.className = `ap-badge ap-badge--${info.urgency}`;
   root.dataset.aliproof = 'badge';
@@ -108,6 +120,18 @@ export function renderBadge(root: HTMLElement, input: BadgeInput): void {
   // the accessible name starts with the visible text (WCAG 2.5.3 "label in name")
   parts.button.setAttribute('aria-label', `${[count, kind].filter(Boolean).join(' ')}: ${label}`);
 
+  parts.tipStale = true;
+  if (!parts.tip.hidden) fillTooltip(parts);
+}
+
+/** The tooltip: every clock with its dates and where its date comes from. */
+function fillTooltip(parts: Parts): void {
+  parts.tipStale = false;
+  const { orderId, order, sources, now } = parts.input;
+  const lang = parts.input.lang ?? getLanguage();
+  const info = badgeInfo(order.deadlines, now);
+  const d = info.deadline;
+  const left = info.daysLeft;
   const title = el('span', 'ap-tooltip-title');
   title.textContent = t('tooltip.title', { id: orderId }, lang);
   const body: HTMLElement[] = [title];

@@ -7,8 +7,8 @@ import { SIDEBAR_GLOBAL, type SidebarModule } from '../components/page/sidebar-c
 
 export default defineUnlistedScript(() => {
   const mod: SidebarModule = {
-    mount(container, state) {
-      createRoot(container).render(<SidebarApp state={state} />);
+    mount(container, state, page) {
+      createRoot(container).render(<SidebarApp state={state} page={page} />);
     },
   };
   (globalThis as Record<string, unknown>)[SIDEBAR_GLOBAL] = mod;

@@ -4,7 +4,7 @@ import type { OrderFacts } from '../../utils/types';
 import type { BadgeAnchor } from '../../utils/aliexpress/anchors';
 import { orderForBadge } from '../../utils/store/effective';
 import type { AliProofStores } from '../../utils/store/vanilla';
-import { languageStore } from '../../utils/i18n/core';
+import { getLanguage, languageStore } from '../../utils/i18n/page';
 import { renderBadge } from '../badge-dom';
 import css from '../styles.css?inline';
 
@@ -13,6 +13,33 @@ export const BADGE_HOST = 'aliproof-badge';
 interface Mounted {
   orderId: string;
   root: HTMLElement;
+  /** the inputs it was last drawn from (cheap to compare): a save of other orders redraws nothing here */
+  drawnFrom?: string;
+}
+
+// One parsed style sheet shared by every badge's shadow root (parsing it per badge cost more than the
+// badges); a <style> per badge where constructed sheets cannot be adopted (older Firefox).
+let shared: CSSStyleSheet | null | undefined;
+function styleInto(shadow: ShadowRoot) {
+  if (shared === undefined) {
+    try {
+      shared = new CSSStyleSheet();
+      shared.replaceSync(css);
+    } catch {
+      shared = null;
+    }
+  }
+  if (shared) {
+    try {
+      shadow.adoptedStyleSheets = [shared];
+      return;
+    } catch {
+      shared = null;
+    }
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  shadow.append(style);
 }
 
 export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: string) => void) {
@@ -20,16 +47,26 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
   const pageFacts = new Map<string, OrderFacts>();
 
   function draw(m: Mounted, now: Date) {
-    const cases = stores.cases.store.getState().value.cases;
-    const userFacts = stores.userFacts.store.getState().value;
+    const record = stores.cases.store.getState().value.cases[m.orderId];
+    const mine = stores.userFacts.store.getState().value[m.orderId];
     const overrides = stores.settings.store.getState().value.ruleOverrides;
-    const { order, sources } = orderForBadge(cases[m.orderId], userFacts[m.orderId], pageFacts.get(m.orderId), { now, overrides });
+    const from = `${record?.lastSeen}|${JSON.stringify(mine)}|${JSON.stringify(overrides)}|${getLanguage()}|${now.toDateString()}`;
+    if (from === m.drawnFrom) return;
+    m.drawnFrom = from;
+    const { order, sources } = orderForBadge(record, mine, pageFacts.get(m.orderId), { now, overrides });
     renderBadge(m.root, { orderId: m.orderId, order, sources, now, onOpen });
   }
 
+  // several stores change together at start-up and after each save: redraw once for all of them
+  let pending = false;
   const redrawAll = () => {
-    const now = new Date();
-    for (const m of mounted.values()) draw(m, now);
+    if (pending) return;
+    pending = true;
+    queueMicrotask(() => {
+      pending = false;
+      const now = new Date();
+      for (const m of mounted.values()) draw(m, now);
+    });
   };
   const unsubscribe = [
     stores.cases.store.subscribe(redrawAll),
@@ -51,11 +88,10 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
         const host = document.createElement(BADGE_HOST);
         host.style.cssText = 'display:inline-block;vertical-align:middle;margin:0 8px 0 0;';
         const shadow = host.attachShadow({ mode: 'open' });
-        const style = document.createElement('style');
-        style.textContent = css;
+        styleInto(shadow);
         const root = document.createElement('span');
-        shadow.append(style, root);
-        const m = { orderId: a.orderId, root };
+        shadow.append(root);
+        const m: Mounted = { orderId: a.orderId, root };
         mounted.set(a.card, m);
         draw(m, now);
         a.place.prepend(host);
@@ -67,6 +103,7 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
     prune() {
       for (const card of mounted.keys()) if (!card.isConnected) mounted.delete(card);
     },
+    has: (card: Element) => mounted.has(card),
     count: () => mounted.size,
     destroy() {
       unsubscribe.forEach((u) => u());

@@ -1,5 +1,8 @@
 // The contract between the always-on page script and the sidebar app it loads on demand
 // (entrypoints/sidebar-ui.tsx, listed in web_accessible_resources).
+import type { PageContext } from './PageEvidence';
+
+export type { PageContext };
 
 export interface SidebarState {
   get(): { open: boolean; orderId?: string };
@@ -12,7 +15,7 @@ export interface SidebarState {
 
 export interface SidebarModule {
   /** render the sidebar app into `container`; it follows `state` (open or closed, which order) */
-  mount(container: HTMLElement, state: SidebarState): void;
+  mount(container: HTMLElement, state: SidebarState, page: PageContext): void;
 }
 
 export const SIDEBAR_SCRIPT = '/sidebar-ui.js';

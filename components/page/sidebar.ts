@@ -3,9 +3,9 @@
 import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { languageStore, t } from '../../utils/i18n/core';
+import { languageStore, t } from '../../utils/i18n/page';
 import css from '../styles.css?inline';
-import { createSidebarState, SIDEBAR_GLOBAL, SIDEBAR_SCRIPT, type SidebarModule } from './sidebar-contract';
+import { createSidebarState, SIDEBAR_GLOBAL, SIDEBAR_SCRIPT, type PageContext, type SidebarModule } from './sidebar-contract';
 
 export const SIDEBAR_HOST = 'aliproof-sidebar';
 export const SHORTCUT = { key: 'a', altKey: true, shiftKey: true };
@@ -19,7 +19,7 @@ async function loadSidebarModule(): Promise<SidebarModule> {
 }
 
 /** Mount the edge tab and the keyboard shortcut; the sidebar app loads on first open. */
-export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: string }) {
+export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: string; page: PageContext }) {
   const state = createSidebarState(opts.orderId);
   let app: HTMLElement | undefined;
   let tab: HTMLButtonElement | undefined;
@@ -66,7 +66,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
     if (open && !loading && app) {
       const target = app;
       loading = loadSidebarModule()
-        .then((mod) => mod.mount(target, state))
+        .then((mod) => mod.mount(target, state, opts.page))
         .catch(showError);
     }
     // give focus back to the tab when the sidebar closes, so keyboard users keep their place

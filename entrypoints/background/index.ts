@@ -3,8 +3,14 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { browser } from 'wxt/browser';
 import type { Message } from '../../utils/messaging';
 import { caseStore } from './case-store';
+import { registerEvidenceHandlers } from './evidence-repo';
+import { registerReminders } from './reminders';
+import { registerCaseHandlers } from './open-case';
 
 export default defineBackground(() => {
+  registerEvidenceHandlers();
+  registerReminders();
+  registerCaseHandlers();
   browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: unknown) => void) => {
     const msg = raw as Message;
     if (msg?.type === 'page-read') {

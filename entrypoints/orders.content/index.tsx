@@ -4,7 +4,9 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { readDocument } from '../../utils/aliexpress';
-import { badgeAnchors } from '../../utils/aliexpress/anchors';
+import { badgeAnchors, listAnchors, type BadgeAnchor } from '../../utils/aliexpress/anchors';
+import { readOrderCards } from '../../utils/aliexpress/order-list';
+import type { PageReading } from '../../utils/types';
 import { ORDER_PAGE_MATCHES, pageFromUrl } from '../../utils/aliexpress/urls';
 import type { Message } from '../../utils/messaging';
 import { BADGE_HOST, createBadgeLayer } from '../../components/page/badges';
@@ -23,20 +25,43 @@ export default defineContentScript({
     let lastSent = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
     void stores.start();
-    const sidebar = await mountSidebar(ctx, { orderId: pageFromUrl(location.href).orderId });
+    const page = {
+      get kind() {
+        return pageFromUrl(location.href).kind;
+      },
+      get orderId() {
+        return pageFromUrl(location.href).orderId;
+      },
+      reading: () => readDocument(document, { url: location.href, now: new Date() }),
+    };
+    const sidebar = await mountSidebar(ctx, { orderId: page.orderId, page });
     const badges = createBadgeLayer(stores, (orderId) => sidebar.open(orderId));
 
+    let readUrl = '';
     const read = () => {
       const url = location.href;
-      const reading = readDocument(document, { url, now: new Date() });
+      const now = new Date();
       badges.prune();
-      badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
+      let reading: PageReading;
+      let anchors: BadgeAnchor[];
+      if (url === readUrl && pageFromUrl(url).kind === 'order-list') {
+        // the list only grows ("View orders"): read just the cards without a badge yet
+        anchors = listAnchors(document).filter((a) => !badges.has(a.card));
+        if (!anchors.length) return;
+        reading = { kind: 'order-list', ...readOrderCards(anchors.map((a) => a.card), { url, now }) };
+      } else {
+        reading = readDocument(document, { url, now });
+        anchors = badgeAnchors(document, url, reading.kind);
+        readUrl = url;
+      }
+      badges.add(anchors, reading.orders);
       const key = JSON.stringify(reading.orders);
       if (key === lastSent || !reading.orders.length) return;
       lastSent = key;
       const msg: Message = { type: 'page-read', url, reading };
       browser.runtime.sendMessage(msg).catch(() => {
         lastSent = ''; // background not reachable (extension reloaded): try again on the next change
+        readUrl = '';
       });
     };
 

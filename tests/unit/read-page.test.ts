@@ -12,7 +12,7 @@ function readPage(...args: string[]) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('read-page', () => {
+describe('read-page', { timeout: 60_000 }, () => {
   const dir = mkdtempSync(join(tmpdir(), 'read-page-'));
 
   it('reads a page that is not AliExpress as unknown and exits 0', () => {

@@ -4,7 +4,7 @@
 //
 // "View orders" appends more `.order-item` cards to the same container: the reader reads every card
 // present, so the content script simply reads again when the container grows.
-import { emptyOrder, type OrderFacts, type OrderItem, type OrderStatus, type PageNote } from '../types';
+import { emptyOrder, type OrderFacts, type OrderItem, type OrderStatus, type PageNote, type ReadContext } from '../types';
 import type { DomReader, PartialReading, PayloadReader, SelectorDef } from './reader';
 import { sel } from './reader';
 import { $, $$, attr, eachSafely, text } from './dom';
@@ -422,6 +422,26 @@ export const readOrderListDom: DomReader = (doc, ctx) => {
   }
   return { orders, problems };
 };
+
+/**
+ * Read only the given order cards (new or old layout). The page script uses this for cards that
+ * "View orders" appended, so each new page of orders costs only its own cards.
+ */
+export function readOrderCards(cards: Element[], ctx: ReadContext = {}): PartialReading {
+  const problems: string[] = [];
+  const now = ctx.now instanceof Date && !Number.isNaN(ctx.now.getTime()) ? ctx.now : new Date();
+  const orders = eachSafely(
+    cards,
+    (card) => {
+      const order = card.matches(S.oldCard) ? readOldCard(card, now, problems) : readCard(card, problems);
+      if (!order) problems.push('an order card without an order id was skipped');
+      return order;
+    },
+    problems,
+    'order card',
+  );
+  return { orders, problems };
+}
 
 // ---------------------------------------------------------------------------------------------
 // Payload: mtop.aliexpress.trade.buyer.order.list (§2.3)

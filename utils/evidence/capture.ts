@@ -80,6 +80,40 @@ function expandContainer(el: Element) {
   setImportant(el, { height: px(h), 'min-height': px(h), 'max-height': 'none', 'overflow-y': 'visible', flex: 'none', 'box-sizing': 'border-box' });
 }
 
+/**
+ * html2canvas walks the whole clone for every part it draws. For a chat, keep only the rows the part
+ * shows (with a margin) and a spacer for the rows above it, so each part costs its own rows rather
+ * than the whole thread (1,000 messages took 20 s before; the time grew with parts x messages).
+ */
+function trimToSlice(container: HTMLElement, y: number, height: number) {
+  let list: Element = container;
+  while (list.children.length === 1) list = list.children[0];
+  const rows = Array.from(list.children) as HTMLElement[];
+  const view = container.ownerDocument.defaultView;
+  if (rows.length < 20 || !view || /reverse/.test(view.getComputedStyle(list).flexDirection)) return;
+  const origin = () => container.getBoundingClientRect().top;
+  const base = origin();
+  const boxes = rows.map((r) => {
+    const b = r.getBoundingClientRect();
+    return { top: b.top - base, bottom: b.bottom - base };
+  });
+  const margin = 400;
+  const first = boxes.findIndex((b) => b.bottom >= y - margin);
+  let last = -1;
+  boxes.forEach((b, i) => {
+    if (b.top <= y + height + margin) last = i;
+  });
+  if (first < 0 || last < first) return;
+  for (const r of rows.slice(last + 1)) r.remove(); // below: the container keeps its expanded height
+  if (first === 0) return;
+  const keptTop = boxes[first].top;
+  for (const r of rows.slice(0, first)) r.remove();
+  const spacer = container.ownerDocument.createElement('div');
+  spacer.style.cssText = 'height:0;margin:0;padding:0;border:0;flex:none';
+  list.insertBefore(spacer, list.firstChild);
+  spacer.style.height = `${Math.max(0, keptTop - (rows[first].getBoundingClientRect().top - origin()))}px`;
+}
+
 const TRACKING_LIST = '[class*="logistic-info-v2--track"], [class*="logistic-info--"], ul.ship-steps';
 
 /** Expand every inner scroller of a cloned page (and what clips it), innermost first; the tracking list too. */
@@ -197,10 +231,12 @@ export async function renderCapture(req: RenderRequest): Promise<RenderResult> {
           hideUnwanted(cloneDoc);
           if (isChat) expandContainer(cloneTarget);
           else expandPage(cloneDoc, req.kind as PageCaptureKind);
+          measured = isChat ? cloneTarget.scrollHeight : pageHeight(cloneDoc);
+          // the first part measures the whole clone (it may re-plan the parts): trim only afterwards
+          if (isChat && (i > 0 || redacted || Math.abs(measured - totalCss) <= 1)) trimToSlice(cloneTarget, slice.y, slice.height);
           await inlineImages(cloneDoc, origin, fetcher);
           if (redacted) redactClone(cloneDoc);
           if (NEEDS_COLOR_REWRITE) colorsRewritten += sanitiseColors(cloneDoc);
-          measured = isChat ? cloneTarget.scrollHeight : pageHeight(cloneDoc);
         },
       });
       // the clone's real height decides how many parts there are (the live page could only estimate it)

@@ -2,7 +2,19 @@
 // zustand store so React components re-render when the user switches language. No React here: the
 // always-on order-page script uses this too (React hooks are in ./index.ts).
 import { createStore } from 'zustand/vanilla';
-import { messages, type MessageKey } from './messages';
+import type { MessageKey } from './messages';
+
+/**
+ * The strings this bundle knows. The always-on page script registers only its own few
+ * (./parts/page.ts); pages with the full UI register everything (./index.ts): the whole
+ * dictionary would otherwise ride along on every AliExpress page.
+ */
+const known: Record<'en' | 'ko', Record<string, string>> = { en: {}, ko: {} };
+
+export function addMessages(more: { en: Record<string, string>; ko: Record<string, string> }): void {
+  Object.assign(known.en, more.en);
+  Object.assign(known.ko, more.ko);
+}
 
 export type { MessageKey } from './messages';
 export type Lang = 'ko' | 'en';
@@ -49,9 +61,9 @@ export function getLanguage(): Lang {
 
 /** The message for `key` in `lang` (default: the current language), with `{name}` filled in. */
 export function t(key: MessageKey, vars?: Vars, lang: Lang = getLanguage()): string {
-  const dict = messages[lang] as Record<string, string>;
+  const dict = known[lang];
   const plural = vars?.n === 1 && dict[`${key}_one`] !== undefined ? `${key}_one` : key;
-  const text = dict[plural] ?? (messages.en as Record<string, string>)[plural] ?? key;
+  const text = dict[plural] ?? known.en[plural] ?? key;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const v = vars?.[name];
     return v === undefined ? whole : renderVar(v, lang);
@@ -83,7 +95,7 @@ export function formatDate(ymd: string, lang: Lang = getLanguage()): string {
 /** Deadline kind in words; kinds the UI does not know are shown as "other (<kind>)". */
 export function kindMsg(kind: string): Msg {
   const key = `kind.${kind}`;
-  return key in messages.en ? { key: key as MessageKey } : { key: 'kind.other', vars: { kind } };
+  return key in known.en ? { key: key as MessageKey } : { key: 'kind.other', vars: { kind } };
 }
 
 /** Days left as words: "12 days left", "today is the last safe day", "passed 3 days ago". */

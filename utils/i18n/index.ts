@@ -1,6 +1,9 @@
 // Translations for React components: everything in ./core plus the useI18n hook.
 import { useStore } from 'zustand';
-import { formatDate, languageStore, t, tm, type MessageKey, type Msg, type Vars } from './core';
+import { addMessages, formatDate, languageStore, t, tm, type MessageKey, type Msg, type Vars } from './core';
+import { messages } from './messages';
+
+addMessages(messages);
 
 export * from './core';
 

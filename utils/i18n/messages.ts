@@ -2,6 +2,7 @@
 // (tests/unit/i18n checks it). `{name}` is filled in by t(); a key ending in `_one` is used instead of
 // its base key when vars.n === 1 (English plurals; Korean repeats the base text).
 // Wording rules: plain words, the last safe day is a date, never "you have until …" (dispute-rules.md §2, §7).
+import * as pageParts from './parts/page';
 import * as caseParts from './parts/case';
 import * as settingsParts from './parts/settings';
 
@@ -9,7 +10,7 @@ import * as settingsParts from './parts/settings';
 const enCore = {
   // sidebar frame
   'sidebar.close': 'Close AliProof',
-  'sidebar.tab': 'AliProof: deadlines and evidence (Alt+Shift+A)',
+  'sidebar.openCase': 'Open the case page (timeline, export, letters)',
   'sidebar.back': 'All orders',
   'sidebar.listTitle': 'Your orders, nearest deadline first',
   'sidebar.listEmpty': 'No orders yet. Open your AliExpress order list or an order page and AliProof will read it.',
@@ -39,27 +40,10 @@ const enCore = {
   'problems.englishOnly': 'Shown in English.',
 
   // days left
-  'left.days': '{n} days left',
-  'left.days_one': '1 day left',
-  'left.today': 'today is the last safe day',
-  'left.passed': 'passed {n} days ago',
-  'left.passed_one': 'passed 1 day ago',
 
   // badge
-  'badge.dday': 'D-day',
-  'badge.dminus': 'D-{n}',
-  'badge.closed': 'closed',
-  'badge.none': 'no deadline',
-  'badge.aria': 'AliProof, order {id}: {left}, last safe day {date}',
-  'badge.ariaClosed': 'AliProof, order {id}: every known dispute deadline has passed (last: {kind}, {date})',
-  'badge.ariaNone': 'AliProof, order {id}: no dispute deadline known',
-  'tooltip.title': 'Dispute clocks for order {id}',
-  'tooltip.none': 'No clock yet: AliProof needs the order, payment, shipment or delivery date.',
-  'tooltip.pacific': 'AliExpress counts in Pacific time: act a day early.',
 
   // clocks
-  'clock.row': '{kind}: last safe day {date} ({left})',
-  'clock.opens': 'earliest day {date}',
   'clocks.kind': 'Clock',
   'clocks.opens': 'Earliest day',
   'clocks.closes': 'Last safe day',
@@ -67,19 +51,8 @@ const enCore = {
   'clocks.source': 'Where the date comes from',
   'clocks.none': 'No clocks yet. Add a date under "Fix the facts" to get one.',
   'clocks.notKnown': 'not known',
-  'origin.page': 'read from the page',
-  'origin.rule': 'computed by rule {rule}',
-  'origin.estimated': 'estimate: a date was missing (rule {rule})',
-  'origin.user': 'computed from a date you entered (rule {rule})',
 
   // deadline kinds
-  'kind.not-received': 'not received',
-  'kind.after-delivery': 'problem after delivery',
-  'kind.not-as-described': 'not as described',
-  'kind.free-return': 'free return',
-  'kind.card-chargeback': 'card chargeback',
-  'kind.paypal': 'PayPal dispute',
-  'kind.other': 'other ({kind})',
 
   // order status
   'status.awaiting-payment': 'awaiting payment',
@@ -257,7 +230,7 @@ const enCore = {
 } as const;
 
 // Feature strings live in parts/ so each feature keeps its own words in one place.
-export const en = { ...enCore, ...caseParts.en, ...settingsParts.en } as const;
+export const en = { ...enCore, ...pageParts.en, ...caseParts.en, ...settingsParts.en } as const;
 
 export type MessageKey = keyof typeof en;
 
@@ -267,7 +240,7 @@ const koCore: Record<keyof typeof enCore, string> = {
   'sidebar.listTitle': '기한이 가까운 순서의 주문',
   'sidebar.listEmpty': '아직 주문이 없습니다. 알리익스프레스 주문 목록이나 주문 상세 페이지를 열면 AliProof가 읽어 옵니다.',
   'sidebar.open': '열기',
-  'sidebar.tab': 'AliProof: 분쟁 기한과 증거 (Alt+Shift+A)',
+  'sidebar.openCase': '사건 페이지 열기 (타임라인, 내보내기, 서한)',
   'sidebar.openOrder': '주문 {id} 열기',
   'sidebar.title': 'AliProof',
   'sidebar.orderTitle': '주문 {id}',
@@ -291,25 +264,8 @@ const koCore: Record<keyof typeof enCore, string> = {
   'section.problems': 'AliProof가 계산하지 못한 것',
   'problems.englishOnly': '영어로 표시됩니다.',
 
-  'left.days': '{n}일 남음',
-  'left.days_one': '1일 남음',
-  'left.today': '오늘이 마지막 안전한 날',
-  'left.passed': '{n}일 지남',
-  'left.passed_one': '1일 지남',
 
-  'badge.dday': 'D-day',
-  'badge.dminus': 'D-{n}',
-  'badge.closed': '마감',
-  'badge.none': '기한 없음',
-  'badge.aria': 'AliProof, 주문 {id}: {left}, 마지막 안전한 날 {date}',
-  'badge.ariaClosed': 'AliProof, 주문 {id}: 알려진 분쟁 기한이 모두 지났습니다 (마지막: {kind}, {date})',
-  'badge.ariaNone': 'AliProof, 주문 {id}: 알려진 분쟁 기한 없음',
-  'tooltip.title': '주문 {id}의 분쟁 기한',
-  'tooltip.none': '아직 기한이 없습니다: 주문일, 결제일, 발송일 또는 배송 완료일이 필요합니다.',
-  'tooltip.pacific': '알리익스프레스는 미국 태평양 시간 기준입니다. 하루 일찍 처리하세요.',
 
-  'clock.row': '{kind}: 마지막 안전한 날 {date} ({left})',
-  'clock.opens': '가장 이른 날 {date}',
   'clocks.kind': '기한 종류',
   'clocks.opens': '가장 이른 날',
   'clocks.closes': '마지막 안전한 날',
@@ -317,18 +273,7 @@ const koCore: Record<keyof typeof enCore, string> = {
   'clocks.source': '날짜의 근거',
   'clocks.none': '아직 기한이 없습니다. "정보 고치기"에서 날짜를 입력하면 계산됩니다.',
   'clocks.notKnown': '알 수 없음',
-  'origin.page': '페이지에서 읽음',
-  'origin.rule': '규칙 {rule}로 계산',
-  'origin.estimated': '추정: 날짜가 없어 대신 계산함 (규칙 {rule})',
-  'origin.user': '직접 입력한 날짜로 계산 (규칙 {rule})',
 
-  'kind.not-received': '상품 미수령',
-  'kind.after-delivery': '수령 후 문제',
-  'kind.not-as-described': '설명과 다름',
-  'kind.free-return': '무료 반품',
-  'kind.card-chargeback': '카드 차지백',
-  'kind.paypal': 'PayPal 분쟁',
-  'kind.other': '기타 ({kind})',
 
   'status.awaiting-payment': '결제 대기',
   'status.awaiting-shipment': '발송 대기',
@@ -496,6 +441,6 @@ const koCore: Record<keyof typeof enCore, string> = {
   'gallery.kind.transcript': '채팅 기록',
 };
 
-export const ko: Record<MessageKey, string> = { ...koCore, ...caseParts.ko, ...settingsParts.ko };
+export const ko: Record<MessageKey, string> = { ...koCore, ...pageParts.ko, ...caseParts.ko, ...settingsParts.ko };
 
 export const messages = { en, ko } as const;

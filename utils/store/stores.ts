@@ -16,6 +16,7 @@ export const useCases = (s: AliProofStores = stores) => useMirror(s.cases);
 export const useUserFacts = (s: AliProofStores = stores) => useMirror(s.userFacts);
 export const useChecklists = (s: AliProofStores = stores) => useMirror(s.checklist);
 export const useSettings = (s: AliProofStores = stores) => useMirror(s.settings);
+export const useEvidenceIndex = (s: AliProofStores = stores) => useMirror(s.evidence);
 
 /** Starts the stores while a component is mounted (the same stores may be started by several). */
 export function useStartedStores(s: AliProofStores = stores): void {

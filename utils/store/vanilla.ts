@@ -18,6 +18,8 @@ import {
   type UserFacts,
 } from './items';
 import { effectiveOrders, type EffectiveOrder } from './effective';
+import { evidenceIndexItem } from '../evidence/evidence-index';
+import type { EvidenceIndex } from '../evidence/types';
 
 export interface MirrorState<T> {
   value: T;
@@ -72,6 +74,8 @@ export function createAliProofStores() {
   const userFacts = mirror<UserFacts>(userFactsItem);
   const checklist = mirror<Checklists>(checklistItem);
   const settings = mirror<Settings>(settingsItem, normaliseSettings);
+  // which evidence exists per order (the background keeps this small index beside the evidence database)
+  const evidence = mirror<EvidenceIndex>(evidenceIndexItem);
   let unfollowLanguage: (() => void) | undefined;
 
   return {
@@ -79,16 +83,17 @@ export function createAliProofStores() {
     userFacts,
     checklist,
     settings,
+    evidence,
     async start() {
       // the UI language follows the setting, in every tab
       unfollowLanguage ??= settings.store.subscribe((s) => setLanguageSetting(s.value.language));
-      await Promise.all([cases.start(), userFacts.start(), checklist.start(), settings.start()]);
+      await Promise.all([cases.start(), userFacts.start(), checklist.start(), settings.start(), evidence.start()]);
       setLanguageSetting(settings.store.getState().value.language);
     },
     stop() {
       unfollowLanguage?.();
       unfollowLanguage = undefined;
-      [cases, userFacts, checklist, settings].forEach((m) => m.stop());
+      [cases, userFacts, checklist, settings, evidence].forEach((m) => m.stop());
     },
     /** Save the user's value for a fact (source 'user'); it beats the page from now on. */
     setUserFact(orderId: string, key: UserFactKey, value: string, at: Date = new Date()) {

@@ -451,3 +451,24 @@ describe('dispatch and environments', () => {
     }
   });
 });
+
+describe('reading only some cards (orders appended by "View orders")', () => {
+  it('reads the given cards exactly as the whole-page reader does', async () => {
+    const { readOrderCards, readOrderListDom, ORDER_LIST_SELECTORS } = await import('../../../utils/aliexpress/order-list');
+    const doc = fixtureDoc('list-2026-en-more.html');
+    const cards = Array.from(doc.querySelectorAll(ORDER_LIST_SELECTORS.card.css));
+    const whole = readOrderListDom(doc, { now: new Date('2026-11-21T12:00:00') }).orders;
+    const last3 = readOrderCards(cards.slice(-3), { now: new Date('2026-11-21T12:00:00') });
+    expect(last3.orders).toEqual(whole.slice(-3));
+  });
+
+  it('reads old-layout cards and reports a card without an id', async () => {
+    const { readOrderCards, ORDER_LIST_SELECTORS } = await import('../../../utils/aliexpress/order-list');
+    const old = fixtureDoc('list-old-trade.html');
+    const cards = Array.from(old.querySelectorAll(ORDER_LIST_SELECTORS.oldCard.css));
+    expect(readOrderCards(cards).orders.length).toBe(cards.length);
+    const bare = fixtureDoc('list-2026-en.html').createElement('div');
+    bare.className = 'order-item';
+    expect(readOrderCards([bare]).problems).toEqual(['an order card without an order id was skipped']);
+  });
+});

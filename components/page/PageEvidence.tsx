@@ -1,0 +1,48 @@
+// The sidebar's evidence section on AliExpress pages: capture this page (when it is this order's
+// tracking or order page), the order's gallery, and the way to its case page.
+import { useState } from 'react';
+import { useI18n } from '../../utils/i18n';
+import { capturePage } from '../../utils/evidence/client';
+import { openCasePage } from '../../utils/case/url';
+import type { PageKind, PageReading } from '../../utils/types';
+import { CaptureButton } from '../CaptureButton';
+import { Gallery } from '../Gallery';
+
+export interface PageContext {
+  kind: PageKind;
+  orderId?: string;
+  /** the page's current reading (tracking captures keep what tracking said) */
+  reading: () => PageReading;
+}
+
+export function PageEvidence({ orderId, page }: { orderId: string; page: PageContext }) {
+  const { t } = useI18n();
+  const [captures, setCaptures] = useState(0);
+  const [error, setError] = useState('');
+  const kind = page.kind === 'tracking' || page.kind === 'order-detail' ? page.kind : undefined;
+  return (
+    <div className="ap-evidence">
+      {kind && page.orderId === orderId && (
+        <CaptureButton
+          label={t(`capture.${kind}`)}
+          hint={t('capture.forOrder', { id: orderId })}
+          capture={(onProgress) => capturePage(kind, document, { orderId, reading: page.reading(), onProgress })}
+          onDone={() => setCaptures((n) => n + 1)}
+        />
+      )}
+      <Gallery key={captures} orderId={orderId} />
+      <button
+        type="button"
+        className="ap-button"
+        onClick={() => openCasePage(orderId).catch((e: Error) => setError(e.message))}
+      >
+        {t('sidebar.openCase')}
+      </button>
+      {error && (
+        <p className="ap-error" role="alert">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

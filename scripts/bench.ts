@@ -1,0 +1,219 @@
+// npm run bench [-- --quick] [-- --runs N] [-- --only list,size,chat,export,case]
+// Runs the built extension in real Chromium on generated pages and prints a table (and writes
+// bench-results/bench.json) with the machine's description. Every figure is the median of several runs;
+// each budget is reported as measured/budget. --quick uses small sizes and one run (CI: no budgets
+// are enforced, it only proves the benchmark still runs).
+import { execSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { CDPSession, Page } from 'playwright-core';
+import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT, type ExtensionBrowser } from './lib/browser';
+import { orderCard, orderListPage, sampleOrders } from './lib/sample-pages';
+import { benchSections, type Row, type Section } from './lib/bench-sections';
+
+const args = process.argv.slice(2);
+const quick = args.includes('--quick');
+const runsArg = args.indexOf('--runs');
+const RUNS = runsArg >= 0 ? Number(args[runsArg + 1]) : quick ? 1 : 5;
+const onlyArg = args.indexOf('--only');
+const ONLY = onlyArg >= 0 ? args[onlyArg + 1].split(',') : undefined;
+
+export const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+/** Main-thread task time (ms) the page has used so far, from Chrome's own counters. */
+export async function taskMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? 0) * 1000;
+}
+
+export async function heapBytes(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
+}
+
+/** Sample the page's JS heap every 25 ms while `work` runs; returns the peak above the start. */
+export async function peakHeapDuring<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ result: T; peakBytes: number }> {
+  const base = await heapBytes(cdp);
+  let peak = base;
+  let done = false;
+  const sampler = (async () => {
+    while (!done) {
+      peak = Math.max(peak, await heapBytes(cdp));
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, peakBytes: Math.max(0, peak - base) };
+  } finally {
+    done = true;
+    await sampler;
+  }
+}
+
+async function newMeasuredPage(b: ExtensionBrowser): Promise<{ page: Page; cdp: CDPSession }> {
+  const page = await b.context.newPage();
+  const cdp = await b.context.newCDPSession(page);
+  await cdp.send('Performance.enable');
+  return { page, cdp };
+}
+
+// The same page at an address AliProof runs on and at one it does not (same browser, same profile):
+// the difference in main-thread time is what the extension adds.
+const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
+const PLAIN_URL = 'https://www.aliexpress.com/p/bench-plain/index.html';
+const APPEND_SIZE = 20;
+
+async function measureList(b: ExtensionBrowser, n: number, appends: number) {
+  const now = new Date();
+  const html = orderListPage(sampleOrders(n, now));
+  b.serve(LIST_URL, { body: html });
+  b.serve(PLAIN_URL, { body: html });
+  const extra = Array.from({ length: appends }, (_, k) =>
+    sampleOrders(APPEND_SIZE, now, n + k * APPEND_SIZE)
+      .map((o, i) => orderCard(o, n + k * APPEND_SIZE + i + 1))
+      .join('\n'),
+  );
+
+  async function run(url: string, withBadges: boolean) {
+    const { page, cdp } = await newMeasuredPage(b);
+    const badges = () => page.evaluate(() => document.querySelectorAll('aliproof-badge').length);
+    await page.goto(url, { waitUntil: 'load' });
+    const settle = async (want: number) => {
+      if (withBadges) {
+        const end = Date.now() + 30_000;
+        while ((await badges()) < want && Date.now() < end) await page.waitForTimeout(20);
+      }
+      await page.waitForTimeout(400); // let debounced re-reads and storage echoes finish
+    };
+    await settle(n);
+    const load = await taskMs(cdp);
+    const appendCosts: number[] = [];
+    for (let k = 0; k < appends; k++) {
+      const before = await taskMs(cdp);
+      await page.evaluate((cards) => document.querySelector('.comet-checkbox-group')!.insertAdjacentHTML('beforeend', cards), extra[k]);
+      await settle(n + (k + 1) * APPEND_SIZE);
+      appendCosts.push((await taskMs(cdp)) - before);
+    }
+    const count = await badges();
+    await page.close();
+    return { load, appendCosts, count };
+  }
+
+  const added: number[] = [];
+  const appendAdded: number[][] = Array.from({ length: appends }, () => []);
+  for (let r = 0; r < RUNS; r++) {
+    const plain = await run(PLAIN_URL, false);
+    const ext = await run(LIST_URL, true);
+    if (ext.count !== n + appends * APPEND_SIZE) throw new Error(`expected ${n + appends * APPEND_SIZE} badges, saw ${ext.count}`);
+    added.push(ext.load - plain.load);
+    ext.appendCosts.forEach((c, k) => appendAdded[k].push(c - plain.appendCosts[k]));
+  }
+  return { addedMs: median(added), appendAddedMs: appendAdded.map(median) };
+}
+
+const listSection: Section = {
+  id: 'list',
+  title: 'Order list: main-thread time AliProof adds (page with badges minus the same page without)',
+  async run(b) {
+    const rows: Row[] = [];
+    const sizes = quick ? [50] : [50, 200, 1000];
+    for (const n of sizes) {
+      const m = await measureList(b, n, quick ? 1 : 3);
+      rows.push({
+        name: `${n} orders: load to all badges drawn`,
+        value: m.addedMs,
+        unit: 'ms',
+        ...(n === 200 ? { budget: 16 } : {}),
+      });
+      m.appendAddedMs.forEach((ms, k) =>
+        rows.push({ name: `${n} orders: "View orders" page ${k + 2} (+${APPEND_SIZE} cards)`, value: ms, unit: 'ms' }),
+      );
+    }
+    return rows;
+  },
+};
+
+const sizeSection: Section = {
+  id: 'size',
+  title: 'Content scripts on every order page (Chromium build)',
+  async run() {
+    const manifest = JSON.parse(readFileSync(join(EXTENSION_DIR, 'manifest.json'), 'utf8')) as {
+      content_scripts: { matches: string[]; js: string[] }[];
+    };
+    const rows: Row[] = [];
+    for (const cs of manifest.content_scripts) {
+      if (!cs.matches.some((m) => m.includes('/p/order/'))) continue;
+      for (const js of cs.js) {
+        const bytes = readFileSync(join(EXTENSION_DIR, js));
+        rows.push({ name: `${js} raw`, value: bytes.length / 1024, unit: 'kB' });
+        rows.push({ name: `${js} gzip`, value: gzipSync(bytes, { level: 9 }).length / 1024, unit: 'kB', budget: 100 });
+        const hasHtml2canvas = bytes.includes('html2canvas');
+        rows.push({ name: `${js} contains html2canvas`, value: hasHtml2canvas ? 1 : 0, unit: 'yes=1', budget: 0 });
+      }
+    }
+    return rows;
+  },
+};
+
+async function main() {
+  execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
+  const chromiumVersion = execSync(`${chromiumPath()} --version`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    memoryGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    chromium: chromiumVersion,
+    runs: RUNS,
+    quick,
+    date: new Date().toISOString(),
+  };
+  console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.node}; ${machine.chromium}; median of ${RUNS} run(s)`);
+  const sections = [sizeSection, listSection, ...benchSections({ quick, runs: RUNS, median, peakHeapDuring })].filter((s) => !ONLY || ONLY.includes(s.id));
+  const results: { id: string; title: string; rows: Row[]; error?: string }[] = [];
+  for (const s of sections) {
+    const b = await launchWithExtension();
+    try {
+      const rows = await s.run(b);
+      results.push({ id: s.id, title: s.title, rows });
+    } catch (e) {
+      results.push({ id: s.id, title: s.title, rows: [], error: e instanceof Error ? e.message : String(e) });
+    } finally {
+      await b.close();
+    }
+    printSection(results[results.length - 1]);
+  }
+  mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+  const out = join(ROOT, 'bench-results', quick ? 'bench-quick.json' : 'bench.json');
+  writeFileSync(out, JSON.stringify({ machine, results }, null, 2));
+  console.log(`\nResults written to ${out}`);
+  const failed = results.filter((r) => r.error);
+  if (failed.length) {
+    console.error(`${failed.length} section(s) could not run: ${failed.map((f) => f.id).join(', ')}`);
+    process.exit(1);
+  }
+}
+
+function printSection(r: { title: string; rows: Row[]; error?: string }) {
+  console.log(`\n${r.title}`);
+  if (r.error) {
+    console.log(`  could not run: ${r.error}`);
+    return;
+  }
+  for (const row of r.rows) {
+    const ratio = row.budget !== undefined ? (row.budget === 0 ? (row.value === 0 ? 'ok' : 'OVER') : (row.value / row.budget).toFixed(2)) : '';
+    const budget = row.budget !== undefined ? `budget ${row.budget} ${row.unit}` : '';
+    console.log(`  ${row.name.padEnd(58)} ${row.value.toFixed(row.unit === 'ms' ? 1 : 2).padStart(10)} ${row.unit.padEnd(6)} ${budget.padEnd(18)} ${ratio ? `measured/budget ${ratio}` : ''}`);
+  }
+}
+
+main().catch((e) => {
+  console.error(`bench failed: ${e instanceof Error ? e.stack : e}`);
+  process.exit(1);
+});
