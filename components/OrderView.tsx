@@ -87,7 +87,7 @@ export function OrderView({ entry, now, stallDays, capturedKinds, checklist, onS
       </Section>
 
       {evidence && (
-        <Section id={`${base}-captures`} title={t('gallery.title')}>
+        <Section id={`${base}-captures`} title={t('section.captures')}>
           {evidence}
         </Section>
       )}

@@ -81,14 +81,12 @@ export const MORE_ORDERS = 'more orders exist than this page shows: they are rea
 const ID_RUN = /(?<!\d)(\d{10,22})(?!\d)/;
 const DAY_MS = 86_400_000;
 
+/** A trailing "Copy" button word in any known language (built once: this runs for every card). */
+const TRAILING_COPY = new RegExp(`(?:\\s*(?:${COPY_TEXTS.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*)+$`, 'i');
+
 /** Text without the trailing "Copy" button word(s). */
 function withoutCopy(s: string): string {
-  let t = normaliseText(s);
-  for (const c of COPY_TEXTS) {
-    const re = new RegExp(`\\s*${c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`, 'i');
-    t = t.replace(re, '');
-  }
-  return t;
+  return normaliseText(s).replace(TRAILING_COPY, '');
 }
 
 /** Value after a row label, leading colons removed (Korean shows "주문번호::"). */

@@ -11,6 +11,7 @@ const enCore = {
   // sidebar frame
   'sidebar.close': 'Close AliProof',
   'sidebar.openCase': 'Open the case page (timeline, export, letters)',
+  'section.captures': 'Capture evidence',
   'sidebar.back': 'All orders',
   'sidebar.listTitle': 'Your orders, nearest deadline first',
   'sidebar.listEmpty': 'No orders yet. Open your AliExpress order list or an order page and AliProof will read it.',
@@ -241,6 +242,7 @@ const koCore: Record<keyof typeof enCore, string> = {
   'sidebar.listEmpty': '아직 주문이 없습니다. 알리익스프레스 주문 목록이나 주문 상세 페이지를 열면 AliProof가 읽어 옵니다.',
   'sidebar.open': '열기',
   'sidebar.openCase': '사건 페이지 열기 (타임라인, 내보내기, 서한)',
+  'section.captures': '증거 캡처',
   'sidebar.openOrder': '주문 {id} 열기',
   'sidebar.title': 'AliProof',
   'sidebar.orderTitle': '주문 {id}',
