@@ -1,12 +1,8 @@
-// The persisted case store, in extension storage. Writes are queued so two tabs reading pages at the
-// same time never overwrite each other's orders.
-import { storage } from 'wxt/utils/storage';
+// The persisted case store: one storage key per order (utils/cases/case-storage.ts). Writes are queued
+// so two tabs reading pages at the same time never overwrite each other's orders.
 import type { PageReading } from '../../utils/types';
-import { applyReading, emptyCaseStore, type CaseStore } from '../../utils/cases/case-store';
-
-export const caseStoreItem = storage.defineItem<CaseStore>('local:cases', {
-  fallback: emptyCaseStore(),
-});
+import { applyReading } from '../../utils/cases/case-store';
+import { loadCases, saveCases, splitLegacyCases } from '../../utils/cases/case-storage';
 
 let queue: Promise<unknown> = Promise.resolve();
 
@@ -20,11 +16,13 @@ export const caseStore = {
   /** Merge a page reading into the stored cases; resolves with the number of orders it named. */
   apply(reading: PageReading, url: string): Promise<number> {
     return serialised(async () => {
-      const store = await caseStoreItem.getValue();
-      const next = applyReading(store, reading, { url, at: new Date().toISOString() });
-      await caseStoreItem.setValue(next);
+      const ids = [...new Set(reading.orders.map((o) => o.orderId))];
+      const next = applyReading(await loadCases(ids), reading, { url, at: new Date().toISOString() });
+      await saveCases(ids.map((id) => next.cases[id]).filter((r) => !!r));
       return reading.orders.length;
     });
   },
-  get: () => caseStoreItem.getValue(),
+  /** Orders stored by an older version under one key get a key each (once, at start). */
+  upgrade: () => serialised(() => splitLegacyCases()),
+  get: () => loadCases(),
 };

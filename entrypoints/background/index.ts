@@ -8,6 +8,7 @@ import { registerReminders } from './reminders';
 import { registerCaseHandlers } from './open-case';
 
 export default defineBackground(() => {
+  void caseStore.upgrade();
   registerEvidenceHandlers();
   registerReminders();
   registerCaseHandlers();

@@ -3,6 +3,7 @@
 // utils/backup; here only reading and writing. Restore writes all evidence in ONE transaction
 // (`add`, so an id already present aborts it whole) and all storage values in ONE set.
 import { browser } from 'wxt/browser';
+import { foldCases, unfoldCases } from '../../utils/cases/case-storage';
 import { openEvidenceDb } from '../background/evidence-repo';
 import { createBackup } from '../../utils/backup/create';
 import { parseBackup, restoreBackup, type RestoreEvidence, type RestoreTarget } from '../../utils/backup/restore';
@@ -93,7 +94,7 @@ async function localUse(): Promise<number | undefined> {
 }
 
 const target: RestoreTarget = {
-  readStorage: () => browser.storage.local.get(null) as Promise<Record<string, unknown>>,
+  readStorage: async () => foldCases((await browser.storage.local.get(null)) as Record<string, unknown>),
   evidenceKeys,
   async freeBytes() {
     const s = await siteUse();
@@ -105,7 +106,7 @@ const target: RestoreTarget = {
     return quota && used !== undefined ? quota - used : undefined;
   },
   writeEvidence,
-  writeStorage: (values) => browser.storage.local.set(values),
+  writeStorage: (values) => browser.storage.local.set(unfoldCases(values)),
 };
 
 function download(bytes: Uint8Array, fileName: string): void {
@@ -131,7 +132,7 @@ export const optionsData: SettingsData = {
   },
   async backup() {
     const now = new Date();
-    const [storage, evidence] = await Promise.all([browser.storage.local.get(null) as Promise<Record<string, unknown>>, readEvidence()]);
+    const [storage, evidence] = await Promise.all([browser.storage.local.get(null).then((all) => foldCases(all as Record<string, unknown>)), readEvidence()]);
     const result = await createBackup({ storage, evidence }, { now, extensionVersion: browser.runtime.getManifest().version });
     download(result.bytes, result.fileName);
     const state = await backupStateItem.getValue();

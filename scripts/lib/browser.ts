@@ -100,3 +100,11 @@ export async function waitFor<T>(fn: () => Promise<T | undefined | null | false>
   }
   throw new Error(`timed out waiting for ${what}${last ? ` (last error: ${last})` : ''}`);
 }
+
+/** Every stored order (one storage key per order, "case:<id>"), read in the extension's service worker. */
+export function storedCases<T = Record<string, any>>(worker: Worker): Promise<Record<string, T>> {
+  return worker.evaluate(async () => {
+    const all = (await (globalThis as any).chrome.storage.local.get(null)) as Record<string, unknown>;
+    return Object.fromEntries(Object.entries(all).filter(([k]) => k.startsWith('case:')).map(([k, v]) => [k.slice('case:'.length), v])) as any;
+  });
+}

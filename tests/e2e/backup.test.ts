@@ -49,7 +49,11 @@ interface Snapshot {
 /** Everything the extension keeps, read directly from storage.local and IndexedDB (not through AliProof's code). */
 function snapshot(worker: Worker): Promise<Snapshot> {
   return worker.evaluate(async () => {
-    const storage = await (globalThis as any).chrome.storage.local.get(null);
+    const raw = (await (globalThis as any).chrome.storage.local.get(null)) as Record<string, unknown>;
+    // orders are kept one key per order ("case:<id>"): fold them into one value, as backups do
+    const storage: Record<string, unknown> = Object.fromEntries(Object.entries(raw).filter(([k]) => !k.startsWith('case:')));
+    const orders = Object.entries(raw).filter(([k]) => k.startsWith('case:'));
+    if (orders.length) storage.cases = { version: 1, cases: Object.fromEntries(orders.map(([k, v]) => [k.slice('case:'.length), v])) };
     // opening a database that does not exist would create it empty (and break AliProof's own schema)
     if (!(await indexedDB.databases()).some((d) => d.name === 'aliproof-evidence')) return { storage, evidence: [] } as never;
     const db = await new Promise<IDBDatabase>((resolve, reject) => {

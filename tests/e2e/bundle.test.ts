@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { addDays, format } from 'date-fns';
 import type { Page } from 'playwright-core';
-import { EXTENSION_DIR, launchWithExtension, waitFor, type ExtensionBrowser } from './browser';
+import { EXTENSION_DIR, launchWithExtension, storedCases, waitFor, type ExtensionBrowser } from './browser';
 import { orderListPage, type SampleOrder } from '../../scripts/lib/sample-pages';
 import { seedEvidence } from './bundle-seed';
 
@@ -140,7 +140,7 @@ describe('case page and evidence bundle (Chromium, built extension)', () => {
     const page = await b.context.newPage();
     await page.goto(LIST_URL);
     const stored = await waitFor(async () => {
-      const cases = await b.worker.evaluate(async () => ((await (globalThis as any).chrome.storage.local.get('cases')).cases?.cases ?? {}) as Record<string, { facts: { store?: { name: string }; items: { title: string }[] } }>);
+      const cases = await storedCases<{ facts: { store?: { name: string }; items: { title: string }[] } }>(b.worker);
       return cases['3046299999990001'] && cases['3046299999990002'] && cases;
     }, 'both orders in the case store');
     expect(stored['3046299999990001'].facts.store!.name).toBe(HOSTILE);

@@ -2,7 +2,7 @@
 // addresses) and the background's case store then holds those orders with the facts the pages show.
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './browser';
+import { launchWithExtension, storedCases, waitFor, type ExtensionBrowser } from './browser';
 import type { CaseStore } from '../../utils/cases/case-store';
 import type { OrderFacts } from '../../utils/types';
 
@@ -23,12 +23,7 @@ afterAll(async () => {
   await b?.close();
 });
 
-async function storedCases(): Promise<CaseStore['cases']> {
-  return b.worker.evaluate(async () => {
-    const got = await (globalThis as any).chrome.storage.local.get('cases');
-    return got.cases?.cases ?? {};
-  });
-}
+const readCases = (): Promise<CaseStore['cases']> => storedCases(b.worker);
 
 /** Stored facts hold no computed deadlines; compare only what the pages state. */
 function facts(o: Partial<OrderFacts>) {
@@ -47,7 +42,7 @@ it('keeps every order of the order list and the detail page, merged by order id'
   const page = await b.context.newPage();
   await page.goto(LIST_URL);
   const afterList = await waitFor(async () => {
-    const cases = await storedCases();
+    const cases = await readCases();
     return listOrders.every((o) => cases[o.orderId!]) && cases;
   }, 'the list orders in the case store');
   for (const o of listOrders) {
@@ -57,7 +52,7 @@ it('keeps every order of the order list and the detail page, merged by order id'
 
   await page.goto(detailUrl);
   const afterDetail = await waitFor(async () => {
-    const cases = await storedCases();
+    const cases = await readCases();
     return cases[detailId]?.sources.some((s) => s.kind === 'order-detail') && cases;
   }, 'the detail order in the case store');
   expect(afterDetail[detailId].facts).toMatchObject(facts(detailOrders[0]));
@@ -83,7 +78,7 @@ it('reads cards appended later ("View orders")', async () => {
     }
   }, extraHtml);
   await waitFor(async () => {
-    const cases = await storedCases();
+    const cases = await readCases();
     return more.every((o) => cases[o.orderId!]);
   }, 'the appended orders in the case store');
 });

@@ -5,7 +5,8 @@
 import { browser } from 'wxt/browser';
 import { resolveLanguage, type Lang } from '../i18n/all';
 import { caseUrl } from '../case/url';
-import { casesItem, normaliseSettings, settingsItem, userFactsItem, type Settings } from '../store/items';
+import { normaliseSettings, settingsItem, userFactsItem, type Settings } from '../store/items';
+import { loadCases } from '../cases/case-storage';
 import { effectiveOrders } from '../store/effective';
 import { evidenceIndexItem } from '../evidence/evidence-index';
 import { backupNeeded, backupStateItem, BACKUP_REMINDER_DAYS } from '../backup/state';
@@ -34,7 +35,7 @@ function serialised<T>(work: () => Promise<T>): Promise<T> {
 
 async function readOrders(now: Date) {
   const [cases, userFacts, raw, prefs] = await Promise.all([
-    casesItem.getValue(),
+    loadCases(),
     userFactsItem.getValue(),
     settingsItem.getValue(),
     reminderPrefsItem.getValue(),

@@ -1,7 +1,6 @@
-// The storage items the UI mirrors. `local:cases` is owned by the background (read-only here); the
-// others are written by the UI. Every item is versioned so a future shape change can migrate.
+// The storage items the UI mirrors and writes. The orders themselves (one key per order, written by the
+// background) are in utils/cases/case-storage.ts. Every item is versioned so a future shape change can migrate.
 import { storage } from 'wxt/utils/storage';
-import { emptyCaseStore, type CaseStore } from '../cases/case-store';
 import type { LanguageSetting } from '../i18n';
 import type { RuleOverrides } from '../deadlines/rules';
 import { DEFAULT_STALL_DAYS } from '../advice/tracking';
@@ -67,7 +66,6 @@ export function normaliseSettings(v: Partial<Settings> | null | undefined): Sett
   return s;
 }
 
-export const casesItem = storage.defineItem<CaseStore>('local:cases', { fallback: emptyCaseStore(), version: 1 });
 export const userFactsItem = storage.defineItem<UserFacts>('local:userFacts', { fallback: {}, version: 1 });
 export const checklistItem = storage.defineItem<Checklists>('local:checklist', { fallback: {}, version: 1 });
 // v2 adds the reminder settings and redactByDefault (utils/migrations/settings.ts)

@@ -3,10 +3,10 @@
 // so changes from other tabs and from the background arrive without a reload.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { WxtStorageItem } from 'wxt/utils/storage';
-import type { CaseStore } from '../cases/case-store';
+import { emptyCaseStore, type CaseRecord, type CaseStore } from '../cases/case-store';
+import { loadCases, replaceCases, watchCases } from '../cases/case-storage';
 import { setLanguageSetting } from '../i18n/core';
 import {
-  casesItem,
   checklistItem,
   normaliseSettings,
   settingsItem,
@@ -69,8 +69,50 @@ export function mirror<T>(item: WxtStorageItem<T, any>, normalise: (v: T) => T =
   };
 }
 
+/** The stored orders: one key per order, so a change brings only the orders that changed. */
+export function casesMirror(): Mirror<CaseStore> {
+  const store = createStore<MirrorState<CaseStore>>(() => ({ value: emptyCaseStore(), ready: false }));
+  let unwatch: (() => void) | undefined;
+  let started: Promise<void> | undefined;
+  let early: Record<string, CaseRecord | undefined> = {};
+  const patch = (changed: Record<string, CaseRecord | undefined>) => {
+    const { value, ready } = store.getState();
+    const cases = { ...value.cases };
+    for (const [id, rec] of Object.entries(changed)) {
+      if (rec) cases[id] = rec;
+      else delete cases[id];
+    }
+    store.setState({ value: { ...value, cases }, ready });
+  };
+  return {
+    store,
+    start() {
+      if (started) return started;
+      // watch first; changes heard while the first read runs are newer than what it returns
+      unwatch = watchCases((changed) => (store.getState().ready ? patch(changed) : Object.assign(early, changed)));
+      started = loadCases().then((loaded) => {
+        store.setState({ value: loaded, ready: true });
+        patch(early);
+        early = {};
+      });
+      return started;
+    },
+    stop() {
+      unwatch?.();
+      unwatch = undefined;
+      started = undefined;
+    },
+    async update(change) {
+      // the background owns the orders; whole-store writes are for restores and tests
+      const next = change(await loadCases());
+      store.setState({ value: next, ready: true });
+      await replaceCases(next);
+    },
+  };
+}
+
 export function createAliProofStores() {
-  const cases = mirror<CaseStore>(casesItem);
+  const cases = casesMirror();
   const userFacts = mirror<UserFacts>(userFactsItem);
   const checklist = mirror<Checklists>(checklistItem);
   const settings = mirror<Settings>(settingsItem, normaliseSettings);

@@ -4,7 +4,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { CaseApp } from '@/components/case/CaseApp';
 import { createCaseMirrors, type CaseMirrors } from '@/components/case/case-stores';
-import { casesItem } from '@/utils/store/items';
+import { replaceCases } from '@/utils/cases/case-storage';
 import { createAliProofStores, type AliProofStores } from '@/utils/store/stores';
 import { emptyCaseStore } from '@/utils/cases/case-store';
 import { setLanguageSetting } from '@/utils/i18n';
@@ -20,7 +20,7 @@ beforeEach(async () => {
   fakeBrowser.reset();
   const store = emptyCaseStore();
   store.cases[ORDER_ID] = caseRecord(HOSTILE, `Cable ${HOSTILE}`);
-  await casesItem.setValue(store);
+  await replaceCases(store);
   stores = createAliProofStores();
   mirrors = createCaseMirrors();
   act(() => setLanguageSetting('en'));

@@ -5,7 +5,8 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { ConnectedSidebar, Sidebar, type SidebarProps } from '@/components/Sidebar';
 import { effectiveOrder, effectiveOrders } from '@/utils/store/effective';
-import { casesItem, type Checklists } from '@/utils/store/items';
+import type { Checklists } from '@/utils/store/items';
+import { replaceCases } from '@/utils/cases/case-storage';
 import { createAliProofStores, type AliProofStores } from '@/utils/store/stores';
 import { applyReading, emptyCaseStore } from '@/utils/cases/case-store';
 import { setLanguageSetting } from '@/utils/i18n';
@@ -196,7 +197,7 @@ describe('ConnectedSidebar on the stores', () => {
   let stores: AliProofStores;
   beforeEach(async () => {
     fakeBrowser.reset();
-    await casesItem.setValue(
+    await replaceCases(
       applyReading(emptyCaseStore(), { kind: 'order-detail', orders: [IN_TRANSIT], problems: [] }, { url: 'https://www.aliexpress.com/p/order/detail.html', at: '2026-08-01T00:00:00Z' }),
     );
     stores = createAliProofStores();

@@ -1,7 +1,8 @@
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { storage } from 'wxt/utils/storage';
 import { createAliProofStores, type AliProofStores } from '@/utils/store/stores';
-import { casesItem, DEFAULT_SETTINGS } from '@/utils/store/items';
+import { DEFAULT_SETTINGS } from '@/utils/store/items';
+import { replaceCases } from '@/utils/cases/case-storage';
 import { applyReading, emptyCaseStore } from '@/utils/cases/case-store';
 import { getLanguage, setLanguageSetting } from '@/utils/i18n';
 import { IN_TRANSIT } from './factories';
@@ -49,7 +50,7 @@ describe('stores mirrored from extension storage', () => {
   it("follows the background's case store", async () => {
     const s = await open();
     const next = applyReading(emptyCaseStore(), { kind: 'order-detail', orders: [IN_TRANSIT], problems: [] }, { url: 'https://www.aliexpress.com/p/order/detail.html?orderId=8200000000000001', at: '2026-08-01T00:00:00Z' });
-    await casesItem.setValue(next);
+    await replaceCases(next);
     await vi.waitFor(() => expect(Object.keys(s.cases.store.getState().value.cases)).toEqual(['8200000000000001']));
   });
 
