@@ -17,7 +17,13 @@ export function caseUrl(orderId?: string): string {
 
 /** The order a case-page hash names: digits only, anything else means "the list". */
 export function orderFromHash(hash: string): string | undefined {
-  const m = /^#?order=(\d{6,22})$/.exec(decodeURIComponent(hash || ''));
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(hash || '');
+  } catch {
+    return undefined; // a malformed address ("%E0%A4%A") is no order, not a crash of the case page
+  }
+  const m = /^#?order=(\d{6,22})$/.exec(decoded);
   return m?.[1];
 }
 
