@@ -12,7 +12,7 @@ export default defineConfig({
     name: 'AliProof',
     description: 'Dispute deadlines, evidence capture and export for AliExpress buyers. Everything stays on your computer.',
     // alarms + notifications: deadline reminders at a fixed local hour (utils/reminders)
-    permissions: ['storage', 'alarms', 'notifications'],
+    permissions: ['storage', 'unlimitedStorage', 'alarms', 'notifications'],
     // the toolbar button: its badge counts the orders that need action; a click opens the case file
     action: { default_title: 'AliProof' },
     // image hosts: the background re-reads the page's own images so captures are not blank (utils/evidence/images.ts)

@@ -23,6 +23,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
   const state = createSidebarState(opts.orderId);
   let app: HTMLElement | undefined;
   let tab: HTMLButtonElement | undefined;
+  let noticeBox: HTMLElement | undefined;
   let loading: Promise<void> | undefined;
 
   const ui = await createShadowRootUi(ctx, {
@@ -46,7 +47,8 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
       button.addEventListener('click', () => state.open());
       tab = button;
       app = document.createElement('div');
-      container.append(style, button, app);
+      noticeBox = document.createElement('div');
+      container.append(style, button, noticeBox, app);
     },
   });
   ui.mount();
@@ -83,5 +85,21 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
     }
   };
   ctx.addEventListener(window, 'keydown', onKey, { capture: true });
-  return { open: state.open, close: state.close, setDefaultOrder: state.setDefaultOrder };
+  /** A message the user must see (e.g. orders that could not be saved), beside the edge tab. */
+  const notice = (text: string) => {
+    if (!noticeBox) return;
+    const box = document.createElement('div');
+    box.className = 'ap-edge-notice';
+    box.setAttribute('role', 'alert');
+    const p = document.createElement('p');
+    p.textContent = text;
+    const close = document.createElement('button');
+    close.type = 'button';
+    close.textContent = '×';
+    close.setAttribute('aria-label', t('page.noticeClose'));
+    close.addEventListener('click', () => box.remove());
+    box.append(p, close);
+    noticeBox.replaceChildren(box);
+  };
+  return { open: state.open, close: state.close, setDefaultOrder: state.setDefaultOrder, notice };
 }

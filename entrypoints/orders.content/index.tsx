@@ -4,7 +4,7 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { readDocument } from '../../utils/aliexpress';
-import { badgeAnchors, listAnchors, type BadgeAnchor } from '../../utils/aliexpress/anchors';
+import { badgeAnchors, listAnchors } from '../../utils/aliexpress/anchors';
 import { readOrderCards } from '../../utils/aliexpress/order-list';
 import type { PageReading } from '../../utils/types';
 import { ORDER_PAGE_MATCHES, pageFromUrl } from '../../utils/aliexpress/urls';
@@ -12,11 +12,14 @@ import type { Message } from '../../utils/messaging';
 import { BADGE_HOST, createBadgeLayer } from '../../components/page/badges';
 import { mountSidebar, SIDEBAR_HOST } from '../../components/page/sidebar';
 import { stores } from '../../utils/store/vanilla';
+import { t } from '../../utils/i18n/page';
 
 /** AliProof's own badges and sidebar are not page changes. */
 const isOwnNode = (n: Node) => [BADGE_HOST, SIDEBAR_HOST].includes((n as Element).localName);
 
 const REREAD_DELAY_MS = 150;
+/** cards read and badged in one go before the page gets its turn */
+const CHUNK = 250;
 
 export default defineContentScript({
   matches: ORDER_PAGE_MATCHES,
@@ -37,40 +40,70 @@ export default defineContentScript({
     const sidebar = await mountSidebar(ctx, { orderId: page.orderId, page });
     const badges = createBadgeLayer(stores, (orderId) => sidebar.open(orderId));
 
-    let readUrl = '';
-    const read = () => {
+    const send = (reading: PageReading, url: string) => {
+      const msg: Message = { type: 'page-read', url, reading };
+      return browser.runtime.sendMessage(msg).then(
+        (reply: { ok?: boolean; error?: string } | undefined) => {
+          if (reply?.ok === false) sidebar.notice(t('page.saveFailed', { reason: reply.error ?? '?' }));
+          return reply?.ok !== false;
+        },
+        () => false, // background not reachable (extension reloaded)
+      );
+    };
+
+    // Order lists: read only the cards without a badge yet (the list grows with "View orders"), a few
+    // hundred at a time so a list of thousands never holds the page for long.
+    const readList = async (url: string, now: Date) => {
+      const fresh = listAnchors(document).filter((a) => !badges.has(a.card));
+      for (let i = 0; i < fresh.length; i += CHUNK) {
+        const part = fresh.slice(i, i + CHUNK);
+        const { orders, problems } = readOrderCards(part.map((a) => a.card), { url, now });
+        badges.add(part, orders);
+        if (orders.length) void send({ kind: 'order-list', orders, problems }, url);
+        if (i + CHUNK < fresh.length) await new Promise((r) => setTimeout(r));
+      }
+    };
+
+    // Detail and tracking pages: one order, read whole each time the page changes.
+    const readPage = (url: string, now: Date) => {
+      const reading = readDocument(document, { url, now });
+      badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
+      const key = url + JSON.stringify(reading.orders);
+      if (key === lastSent || !reading.orders.length) return;
+      lastSent = key;
+      void send(reading, url).then((saved) => {
+        if (!saved) lastSent = ''; // try again on the next change
+      });
+    };
+
+    let reading: Promise<void> | undefined;
+    let again = false;
+    const read = async (): Promise<void> => {
+      if (reading) {
+        again = true; // one read at a time; the page changed meanwhile, so read once more after
+        return;
+      }
       const url = location.href;
       const now = new Date();
       badges.prune();
-      let reading: PageReading;
-      let anchors: BadgeAnchor[];
-      if (url === readUrl && pageFromUrl(url).kind === 'order-list') {
-        // the list only grows ("View orders"): read just the cards without a badge yet
-        anchors = listAnchors(document).filter((a) => !badges.has(a.card));
-        if (!anchors.length) return;
-        reading = { kind: 'order-list', ...readOrderCards(anchors.map((a) => a.card), { url, now }) };
-      } else {
-        reading = readDocument(document, { url, now });
-        anchors = badgeAnchors(document, url, reading.kind);
-        readUrl = url;
+      reading = pageFromUrl(url).kind === 'order-list' ? readList(url, now) : Promise.resolve(readPage(url, now));
+      try {
+        await reading;
+      } finally {
+        reading = undefined;
+        if (again) {
+          again = false;
+          schedule();
+        }
       }
-      badges.add(anchors, reading.orders);
-      const key = JSON.stringify(reading.orders);
-      if (key === lastSent || !reading.orders.length) return;
-      lastSent = key;
-      const msg: Message = { type: 'page-read', url, reading };
-      browser.runtime.sendMessage(msg).catch(() => {
-        lastSent = ''; // background not reachable (extension reloaded): try again on the next change
-        readUrl = '';
-      });
     };
 
     const schedule = () => {
       clearTimeout(timer);
-      timer = setTimeout(read, REREAD_DELAY_MS);
+      timer = setTimeout(() => void read(), REREAD_DELAY_MS);
     };
 
-    read();
+    void read();
     const observer = new MutationObserver((records) => {
       const pageChanged = records.some((r) => ![...r.addedNodes, ...r.removedNodes].every(isOwnNode));
       if (pageChanged) schedule();

@@ -1,5 +1,5 @@
 // Faults, in real Chromium with the built extension: the background stopped in the middle of a save,
-// an evidence database that cannot be opened, storage.local full, two tabs capturing at once, a double
+// an evidence database that cannot be opened, storage.local writes failing, two tabs capturing at once, a double
 // click on capture, two tabs reading order pages at once, and an update over data saved by every
 // earlier storage version. Evidence is never half-saved or lost, what the user is told matches what is
 // stored, and a capture that could not be stored is offered as a download.
@@ -243,7 +243,7 @@ it('an evidence database that cannot be opened: a clear message, a download, no 
   expect(reply).toMatchObject({ ok: false });
 });
 
-it('storage.local full: stored orders are kept, the capture is still saved whole, the index is rebuilt once there is room', async () => {
+it('storage.local beyond 10 MB is fine (unlimitedStorage); when writes fail (disk full) stored orders are kept, the page says so, the capture is still saved whole and the index is rebuilt', async () => {
   const userDataDir = mkdtempSync(join(tmpdir(), 'aliproof-full-'));
   dirs.push(userDataDir);
   let b = await start(userDataDir);
@@ -258,19 +258,18 @@ it('storage.local full: stored orders are kept, the capture is still saved whole
     const c = await pageCases(ext);
     return Object.keys(c).length === 5 && c;
   }, 'five stored orders');
-  // fill storage.local to its quota (10 MB in Chrome without unlimitedStorage), leaving a few bytes
-  const free = await ext.evaluate(async () => {
-    const area = chrome.storage.local;
-    let n = area.QUOTA_BYTES - (await area.getBytesInUse(null)) - 64;
-    for (let i = 0; n > 32; i++) {
-      const size = Math.min(n - 32, 4_000_000);
-      await area.set({ [`filler${i}`]: 'x'.repeat(size) });
-      n = area.QUOTA_BYTES - (await area.getBytesInUse(null)) - 64;
-    }
-    return area.QUOTA_BYTES - (await area.getBytesInUse(null));
+  // Chrome caps storage.local at 10 MB unless the extension has unlimitedStorage: AliProof has it
+  const used = await ext.evaluate(async () => {
+    await chrome.storage.local.set({ filler: 'x'.repeat(11_000_000) });
+    return chrome.storage.local.getBytesInUse(null);
   });
-  expect(free).toBeLessThan(200);
+  expect(used).toBeGreaterThan(11_000_000);
 
+  // a full disk: every storage.local write in the background now fails the way Chrome reports it
+  await b.worker.evaluate(() => {
+    const area = chrome.storage.local as unknown as { set: (v: unknown) => Promise<void> };
+    area.set = () => Promise.reject(new Error('QUOTA_BYTES quota exceeded'));
+  });
   const page = await openChat(b, ORDER_A);
   await page.locator('aliproof-capture button').click();
   const result = await captureResult(page);
@@ -279,18 +278,18 @@ it('storage.local full: stored orders are kept, the capture is still saved whole
   expect(full.items.length).toBeGreaterThan(0);
   expect(full.index).toEqual({}); // the index could not be written …
 
-  // a page read that cannot be stored: the background says so (the page's badges still show), and
-  // the orders stored before are untouched
-  const reading = { kind: 'order-list', orders: [{ orderId: '3046299999999999', status: 'unknown', items: [], pageNotes: [], deadlines: [] }], problems: [] };
-  const reply = await ext.evaluate((reading) => chrome.runtime.sendMessage({ type: 'page-read', url: 'https://www.aliexpress.com/p/order/index.html', reading }), reading);
-  expect(reply).toMatchObject({ ok: false, error: expect.stringMatching(/quota/i) });
+  // a page read that cannot be stored: the background says so and the page tells the user; the
+  // orders stored before are untouched
+  const more = sampleOrders(2, new Date(), 5);
+  b.serve(listUrl, { body: orderListPage([...orders, ...more]) });
+  await list.reload();
+  const alert = list.locator('aliproof-sidebar').getByRole('alert');
+  await alert.waitFor({ timeout: 15_000 });
+  expect(await alert.innerText()).toMatch(/could not save the orders on this page \(.*quota/i);
+  expect(await list.locator(`[data-aliproof="badge"][data-order-id="${more[0].orderId}"]`).count()).toBe(1); // badges still show
   expect(await pageCases(ext)).toEqual(casesBefore);
 
-  // … room again, and the next start of the background rebuilds it from the database
-  await ext.evaluate(async () => {
-    const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('filler'));
-    await (chrome.storage.local as unknown as { remove(k: string[]): Promise<void> }).remove(keys);
-  });
+  // … room again (a fresh start of the background), and the index is rebuilt from the database
   await b.close();
   open.splice(open.indexOf(b), 1);
   b = await start(userDataDir);

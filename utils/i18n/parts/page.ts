@@ -30,6 +30,8 @@ export const en = {
   'kind.card-chargeback': 'card chargeback',
   'kind.paypal': 'PayPal dispute',
   'kind.other': 'other ({kind})',
+  'page.saveFailed': 'AliProof could not save the orders on this page ({reason}). Your disk may be full: free some space and reload the page. The badges above still show what the page says.',
+  'page.noticeClose': 'Close this message',
 } as const;
 
 export const ko: Record<keyof typeof en, string> = {
@@ -62,4 +64,6 @@ export const ko: Record<keyof typeof en, string> = {
   'kind.card-chargeback': '카드 차지백',
   'kind.paypal': 'PayPal 분쟁',
   'kind.other': '기타 ({kind})',
+  'page.saveFailed': 'AliProof가 이 페이지의 주문을 저장하지 못했습니다 ({reason}). 디스크가 가득 찼을 수 있습니다. 공간을 확보한 뒤 페이지를 새로 고치세요. 위의 배지는 페이지에 표시된 내용을 그대로 보여 줍니다.',
+  'page.noticeClose': '이 메시지 닫기',
 };
