@@ -12,11 +12,18 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const OUT = join(ROOT, '.demo-screenshots');
 const fixture = (name: string) => readFileSync(join(FIXTURE_DIR, name), 'utf8');
 
+/** The address a saved page was saved from (its "saved from url=" line): each sample page at its own address. */
+const savedFrom = (html: string) => /saved from url=\(\d+\)(\S+)/.exec(html)![1];
+const sample = (name: string, file: string) => {
+  const body = fixture(file);
+  return { name, url: savedFrom(body), body: () => body };
+};
+
 const PAGES = [
   { name: 'order-list', url: 'https://www.aliexpress.com/p/order/index.html', body: () => orderListPage(sampleOrders(12, new Date())) },
-  { name: 'order-detail', url: 'https://www.aliexpress.com/p/order/detail.html?orderId=3046201893510471', body: () => fixture('detail-2026-en.html') },
-  { name: 'tracking', url: 'https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=3046201893510471', body: () => fixture('tracking-2026-v2-en.html') },
-  { name: 'seller-chat', url: 'https://www.aliexpress.com/p/message/index.html?fromCode=order&orderId=3046201893510471', body: () => fixture('chat-2026-p-message.html') },
+  sample('order-detail', 'detail-2026-en.html'),
+  sample('tracking', 'tracking-2026-v2-en.html'),
+  sample('seller-chat', 'chat-2026-p-message.html'),
 ];
 
 async function main() {
