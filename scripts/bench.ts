@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import type { CDPSession, Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT, type ExtensionBrowser } from './lib/browser';
 import { orderCard, orderListPage, sampleOrders } from './lib/sample-pages';
+import { ensureChromium } from './lib/ensure-chromium';
 import { benchSections, type Row, type Section } from './lib/bench-sections';
 
 const args = process.argv.slice(2);
@@ -162,6 +163,7 @@ const sizeSection: Section = {
 };
 
 async function main() {
+  ensureChromium((line) => console.log(line));
   execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   const chromiumVersion = execSync(`${chromiumPath()} --version`, { stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim();
   const machine = {

@@ -5,7 +5,8 @@ import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromiumPath, EXTENSION_DIR, FIXTURE_DIR, launchWithExtension } from './lib/browser';
+import { EXTENSION_DIR, FIXTURE_DIR, launchWithExtension } from './lib/browser';
+import { ensureChromium } from './lib/ensure-chromium';
 import { orderListPage, sampleOrders } from './lib/sample-pages';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -27,10 +28,7 @@ const PAGES = [
 ];
 
 async function main() {
-  if (!existsSync(chromiumPath())) {
-    console.error(`Chromium was not found at ${chromiumPath()}.\nInstall it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.`);
-    process.exit(1);
-  }
+  ensureChromium((line) => console.log(line));
   console.log('Building the extension…');
   execSync('npx wxt build', { cwd: ROOT, stdio: 'ignore', env: { ...process.env, NODE_ENV: 'production' } });
   if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error('the build did not produce .output/chrome-mv3');

@@ -1,14 +1,9 @@
 // Builds the extension once before the end-to-end tests, as a user would get it (production build).
 import { build } from 'wxt';
-import { existsSync } from 'node:fs';
-import { chromiumPath } from './browser';
+import { ensureChromium } from '../../scripts/lib/ensure-chromium';
 
 export default async function setup() {
-  if (!existsSync(chromiumPath())) {
-    throw new Error(
-      `Chromium not found at ${chromiumPath()}. Install it (Debian/Ubuntu: sudo apt-get install chromium) or set CHROMIUM_PATH.`,
-    );
-  }
+  ensureChromium();
   const before = process.env.NODE_ENV;
   process.env.NODE_ENV = 'production'; // React's JSX runtime must match the production build
   try {
