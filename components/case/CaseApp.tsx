@@ -54,7 +54,15 @@ export function CaseApp({ stores = defaultStores, mirrors = caseMirrors, now: fi
   const now = useNow(fixedNow);
   const orders = useEffectiveOrders(now, stores);
   const cases = useCases(stores);
-  const ready = useStore(stores.cases.store, (s) => s.ready);
+  // drawn once everything it shows has been read: each value arriving on its own re-drew every row
+  const ready = [
+    useStore(stores.cases.store, (s) => s.ready),
+    useStore(stores.userFacts.store, (s) => s.ready),
+    useStore(stores.settings.store, (s) => s.ready),
+    useStore(stores.checklist.store, (s) => s.ready),
+    useStore(mirrors.notes.store, (s) => s.ready),
+    useStore(mirrors.evidenceIndex.store, (s) => s.ready),
+  ].every(Boolean);
   const checklists = useChecklists(stores);
   const settings = useSettings(stores);
   const notes = useMirror(mirrors.notes);

@@ -1,6 +1,6 @@
 // Every order in one table, nearest deadline first: its clocks, status, evidence count and note, with a
 // search box (order number, store, item). Rows link to the order's case (case.html#order=<id>).
-import { useId, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { kindMsg, leftMsg, useI18n } from '../../utils/i18n';
 import { casesByUrgency, type EffectiveOrder } from '../../utils/store/effective';
 import { filterCases } from '../../utils/case/search';
@@ -22,6 +22,23 @@ export interface CaseListProps {
 
 const NOTE_PREVIEW = 80;
 
+/**
+ * Rows drawn in the first frame (more than a screenful); the rest follow right after it is painted.
+ * Laying out 1,000 rows before the first paint kept the page blank for over a second.
+ */
+export const FIRST_ROWS = 50;
+
+function useRowLimit(total: number): number {
+  const [all, setAll] = useState(false);
+  useEffect(() => {
+    if (all || total <= FIRST_ROWS) return;
+    // requestAnimationFrame runs just before the first screen's paint; React draws the rest after it
+    const id = requestAnimationFrame(() => setAll(true));
+    return () => cancelAnimationFrame(id);
+  }, [all, total]);
+  return all ? total : FIRST_ROWS;
+}
+
 export function evidenceTotal(index: EvidenceIndex, orderId: string): number {
   return Object.values(evidenceCounts(index, orderId)).reduce((a, b) => a + (b ?? 0), 0);
 }
@@ -33,6 +50,7 @@ export function CaseList({ orders, now, evidenceIndex, notes, query: initial = '
   const hintId = useId();
   const sorted = casesByUrgency(orders, now);
   const shown = filterCases(sorted, query);
+  const limit = useRowLimit(shown.length);
 
   if (!sorted.length) return <p className="ap-empty">{t('case.listEmpty')}</p>;
 
@@ -67,7 +85,7 @@ export function CaseList({ orders, now, evidenceIndex, notes, query: initial = '
             </tr>
           </thead>
           <tbody>
-            {shown.map((e) => {
+            {shown.slice(0, limit).map((e) => {
               const count = evidenceTotal(evidenceIndex, e.orderId);
               const note = notes[e.orderId]?.text;
               const clocks = [...e.order.deadlines].sort((a, b) => a.closesOn.localeCompare(b.closesOn));

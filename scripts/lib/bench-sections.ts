@@ -1,8 +1,11 @@
 // Benchmark sections beyond the order list and script sizes: chat capture, export, case page.
+import { statSync } from 'node:fs';
 import type { CDPSession, Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 import { chat300Html, CHAT_URL, AVATAR_URL } from '../../tests/e2e/chat-300';
 import { solidPng } from '../../tests/e2e/png';
+import { sampleOrders } from './sample-pages';
+import { caseStoreOf, seedCases, seedEvidence, seedSmallEvidence } from './seed-evidence';
 
 export interface Row {
   name: string;
@@ -69,6 +72,192 @@ function chatSection(o: BenchOptions): Section {
   };
 }
 
+const MiB = 2 ** 20;
+
+/** JS heap plus ArrayBuffer backing stores (bytes read, zip chunks), which JSHeapUsedSize leaves out. */
+async function heapAndBuffers(cdp: CDPSession): Promise<number> {
+  const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+  return u.usedSize + (u.backingStorageSize ?? 0);
+}
+
+/** Like peakHeapDuring, for heapAndBuffers. */
+async function peakBuffersDuring<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ result: T; peakBytes: number }> {
+  const base = await heapAndBuffers(cdp);
+  let peak = base;
+  let done = false;
+  const sampler = (async () => {
+    while (!done) {
+      peak = Math.max(peak, await heapAndBuffers(cdp));
+      await new Promise((r) => setTimeout(r, 25));
+    }
+  })();
+  try {
+    return { result: await work(), peakBytes: Math.max(0, peak - base) };
+  } finally {
+    done = true;
+    await sampler;
+  }
+}
+
+/**
+ * tsx compiles this file with esbuild's keepNames, which wraps named functions inside page.evaluate
+ * callbacks in a `__name(...)` helper that pages do not have: give every page a harmless one.
+ */
+const nameShim = (b: ExtensionBrowser) => b.context.addInitScript('globalThis.__name ??= (f) => f;');
+const casePageUrl = (b: ExtensionBrowser, hash = '') => `chrome-extension://${b.extensionId}/case.html${hash}`;
+
+/**
+ * Export of one order's bundle from the case page: from the click on "Export evidence bundle" until the
+ * browser has the whole .zip (Playwright's download finished), the case page's JS heap peak above its
+ * level just before the click (after a GC; budget: 2.5 × the .zip), the same with ArrayBuffer backing
+ * stores counted (for the record), and the .zip's size. Captures are seeded like real ones
+ * (1280 px wide PNGs with text and noise; every 5th capture a chat of 3 images + transcript).
+ */
+function exportSection(o: BenchOptions): Section {
+  return {
+    id: 'export',
+    title: 'Evidence bundle export: click to download complete, case page JS heap peak, bundle size',
+    async run(b) {
+      await nameShim(b);
+      const sizes = o.quick ? [20] : [20, 100];
+      const now = new Date();
+      const orders = sampleOrders(sizes.length, now); // both "awaiting delivery": every clock applies
+      await seedCases(b.worker, caseStoreOf(orders, now));
+      const seeder = await b.context.newPage();
+      await seeder.goto(casePageUrl(b));
+      for (const [k, n] of sizes.entries()) await seedEvidence(seeder, { orderId: orders[k].orderId, captures: n });
+      await seeder.close();
+
+      const rows: Row[] = [];
+      for (const [k, n] of sizes.entries()) {
+        const orderId = orders[k].orderId;
+        const times: number[] = [];
+        const peaks: number[] = [];
+        const peaksWithBuffers: number[] = [];
+        const sizesBytes: number[] = [];
+        for (let r = 0; r < (o.quick ? 1 : o.runs); r++) {
+          const { page, cdp } = await measuredPage(b);
+          await page.goto(casePageUrl(b, `#order=${orderId}`));
+          await page.locator('[data-aliproof="export-bundle"]').waitFor({ timeout: 30_000 });
+          // the gallery's own thumbnail load is not part of the export
+          await page.locator('[data-aliproof-gallery] .ap-gallery-item').first().waitFor({ timeout: 60_000 });
+          await page.waitForTimeout(300);
+          await cdp.send('HeapProfiler.collectGarbage');
+          const t0 = Date.now();
+          const { result: withBuffers, peakBytes } = await o.peakHeapDuring(cdp, () =>
+            peakBuffersDuring(cdp, async () => {
+              const [d] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.click('[data-aliproof="export-bundle"]')]);
+              await d.path(); // resolves when the download is complete
+              return d;
+            }),
+          );
+          const download = withBuffers.result;
+          times.push(Date.now() - t0);
+          peaks.push(peakBytes);
+          peaksWithBuffers.push(withBuffers.peakBytes);
+          sizesBytes.push(statSync((await download.path())!).size);
+          const status = page.locator('[data-aliproof-export]');
+          await status.waitFor();
+          if ((await status.getAttribute('data-aliproof-export')) !== 'done') throw new Error(`export of ${n} captures: ${await status.innerText()}`);
+          await download.delete();
+          await page.close();
+        }
+        const bundle = o.median(sizesBytes);
+        const peak = o.median(peaks);
+        rows.push({ name: `${n} captures: click to download complete`, value: o.median(times), unit: 'ms', ...(n === 100 ? { budget: 5000 } : {}) });
+        rows.push({ name: `${n} captures: JS heap peak above start`, value: peak / MiB, unit: 'MiB' });
+        rows.push({ name: `${n} captures: bundle (.zip) size`, value: bundle / MiB, unit: 'MiB' });
+        rows.push({ name: `${n} captures: heap peak / bundle size`, value: peak / bundle, unit: '×', budget: 2.5 });
+        // not budgeted, for the record: the bytes in flight live in ArrayBuffers, outside the JS heap
+        rows.push({ name: `${n} captures: heap + ArrayBuffers peak above start`, value: o.median(peaksWithBuffers) / MiB, unit: 'MiB' });
+        rows.push({ name: `${n} captures: heap + ArrayBuffers peak / bundle size`, value: o.median(peaksWithBuffers) / bundle, unit: '×' });
+      }
+      return rows;
+    },
+  };
+}
+
+/**
+ * The case page's list of every order: from navigation start (performance.now() = 0) to the frame after
+ * the table's rows first fill the 1280×900 window (or all rows are in, if fewer), and to the frame
+ * after every order's row is in. Marks are taken in the page by a MutationObserver installed before
+ * any of the page's scripts run.
+ */
+function caseSection(o: BenchOptions): Section {
+  return {
+    id: 'case',
+    title: 'Case page list: navigation start to rows drawn (orders in local:cases, captures in the evidence repository)',
+    async run(b) {
+      await nameShim(b);
+      const n = o.quick ? 100 : 1000;
+      const captures = o.quick ? 200 : 2000;
+      const now = new Date();
+      const orders = sampleOrders(n, now);
+      await seedCases(b.worker, caseStoreOf(orders, now));
+      const seeder = await b.context.newPage();
+      await seeder.goto(casePageUrl(b));
+      await seedSmallEvidence(seeder, orders.map((x) => x.orderId), captures / n);
+      await seeder.close();
+
+      const firstScreen: number[] = [];
+      const all: number[] = [];
+      const counts: number[] = [];
+      for (let r = 0; r < (o.quick ? 1 : o.runs); r++) {
+        const { page } = await measuredPage(b);
+        await page.addInitScript((want: number) => {
+          const marks: { firstScreen?: number; all?: number; counts?: number } = {};
+          (window as unknown as { __apMarks: typeof marks }).__apMarks = marks;
+          // the frame after: the rows have been laid out and painted
+          const afterFrame = (set: (t: number) => void) =>
+            requestAnimationFrame(() => {
+              const ch = new MessageChannel();
+              ch.port1.onmessage = () => set(performance.now());
+              ch.port2.postMessage(null);
+            });
+          const check = () => {
+            const rows = document.querySelectorAll('tbody tr[data-order-id]');
+            if (!rows.length) return;
+            if (marks.firstScreen === undefined && (rows.length >= want || rows[rows.length - 1].getBoundingClientRect().bottom >= innerHeight)) {
+              marks.firstScreen = -1;
+              afterFrame((t) => (marks.firstScreen = t));
+            }
+            if (marks.all === undefined && rows.length >= want) {
+              marks.all = -1;
+              afterFrame((t) => (marks.all = t));
+            }
+            if (marks.counts === undefined && document.querySelector('tbody tr[data-order-id] td[data-evidence-count]:not([data-evidence-count="0"])')) {
+              marks.counts = -1;
+              afterFrame((t) => (marks.counts = t));
+            }
+            if (marks.all !== undefined && marks.counts !== undefined) observer.disconnect();
+          };
+          const observer = new MutationObserver(check);
+          observer.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-evidence-count'] });
+        }, n);
+        await page.goto(casePageUrl(b));
+        const marks = await page.waitForFunction(
+          () => {
+            const m = (window as unknown as { __apMarks?: { firstScreen?: number; all?: number; counts?: number } }).__apMarks;
+            return m && [m.firstScreen, m.all, m.counts].every((x) => x !== undefined && x >= 0) ? m : undefined;
+          },
+          undefined,
+          { timeout: 60_000, polling: 50 },
+        );
+        const m = (await marks.jsonValue()) as { firstScreen: number; all: number; counts: number };
+        firstScreen.push(m.firstScreen);
+        all.push(m.all);
+        counts.push(m.counts);
+        await page.close();
+      }
+      return [
+        { name: `${n} orders: nav start to first screen of rows drawn`, value: o.median(firstScreen), unit: 'ms', budget: 500 },
+        { name: `${n} orders: nav start to all ${n} rows drawn`, value: o.median(all), unit: 'ms' },
+        { name: `${n} orders, ${captures} captures: nav start to evidence counts shown`, value: o.median(counts), unit: 'ms' },
+      ];
+    },
+  };
+}
+
 export function benchSections(o: BenchOptions): Section[] {
-  return [chatSection(o)];
+  return [chatSection(o), exportSection(o), caseSection(o)];
 }

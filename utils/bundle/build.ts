@@ -31,7 +31,7 @@ import { orderJson } from './order-json';
 import { reportHtml, type ReportEvidence, type ReportTranscript } from './report';
 import { sha256sums } from './sums';
 import { verifyHtml } from './verify-html';
-import { aliexpressReadme, derivationText, encodeUnderLimit, planUploadParts, type JpegEncoder } from './venues/aliexpress';
+import { aliexpressReadme, derivationText, encodeUnderLimit, planUploadParts, type EncodedPart, type JpegEncoder } from './venues/aliexpress';
 import { nextTurn as defaultNextTurn } from './yield';
 import { ZipWriter } from './zip';
 
@@ -128,7 +128,18 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const reportEvidence: ReportEvidence[] = [];
   const transcripts: ReportTranscript[] = [];
   let jpegs = 0;
+  let jpegStarted = 0;
   let jpegDone = 0;
+  const jpegJobs: { meta: EvidenceMeta; path: string; sequence: number; job: Promise<UploadCopies> }[] = [];
+  const commitJpeg = async ({ meta, path, sequence, job }: (typeof jpegJobs)[number]) => {
+    try {
+      jpegs += await addUploadCopies(input, meta, await job, path, sequence, zip, folder, paths, files, problems);
+    } catch (e) {
+      problems.push(`the AliExpress copy of ${path} could not be made: ${errorText(e)}`);
+    }
+    progress({ stage: 'aliexpress', done: ++jpegDone, total: imageOriginals.length });
+    await turn();
+  };
   if (!input.jpeg && imageOriginals.length) problems.push('this browser could not make JPEG copies: the for-aliexpress folder has no images (the originals are in evidence/)');
 
   for (const [i, meta] of evidence.entries()) {
@@ -173,16 +184,18 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
       reportEvidence.push({ meta, path, sha256, hashMatches, ...(derivedFromPath ? { derivedFromPath } : {}) });
     }
 
-    // the AliExpress copy is made now, while the original's bytes are in hand (no second read)
+    // the AliExpress copy is made from the bytes in hand (no second read), while the next captures are
+    // read, hashed and zipped: decoding and encoding run off the page's thread (workers, see jpeg.ts),
+    // so the two overlap. Copies enter the zip in capture order.
     if (input.jpeg && !meta.derivedFrom && meta.mime.startsWith('image/')) {
-      progress({ stage: 'aliexpress', done: ++jpegDone, total: imageOriginals.length });
-      try {
-        jpegs += await addUploadCopies(input, meta, bytes, path, jpegDone, zip, folder, paths, files, problems, turn);
-      } catch (e) {
-        problems.push(`the AliExpress copy of ${path} could not be made: ${errorText(e)}`);
-      }
+      const sequence = ++jpegStarted;
+      const job = encodeUploadCopies(input.jpeg, meta, bytes, input.jpegMaxBytes);
+      job.catch(() => undefined); // handled when its turn comes
+      jpegJobs.push({ meta, path, sequence, job });
+      if (jpegJobs.length >= JPEG_IN_FLIGHT) await commitJpeg(jpegJobs.shift()!);
     }
   }
+  while (jpegJobs.length) await commitJpeg(jpegJobs.shift()!);
 
   progress({ stage: 'documents', done: 0, total: 1 });
   await turn();
@@ -280,11 +293,35 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   };
 }
 
-/** JPEG copies of one original for the AliExpress pack; returns how many files were added. */
+/**
+ * AliExpress copies being made at once: two keep the browser's decoder and encoder busy while the page
+ * zips; each holds one decoded image (width × height × 4 bytes).
+ */
+const JPEG_IN_FLIGHT = 2;
+
+interface UploadCopies {
+  img: { width: number; height: number };
+  /** one per part; undefined when no encoding fit under the limit */
+  parts: (EncodedPart | undefined)[];
+}
+
+/** Decode one original and encode its upload parts (no zip, no shared state: may run alongside other work). */
+async function encodeUploadCopies(jpeg: JpegEncoder, meta: EvidenceMeta, bytes: Uint8Array, maxBytes: number): Promise<UploadCopies> {
+  const img = await jpeg.decode(bytes, meta.mime);
+  try {
+    const parts: (EncodedPart | undefined)[] = [];
+    for (const rect of planUploadParts(img.width, img.height)) parts.push(await encodeUnderLimit(img, rect, maxBytes));
+    return { img: { width: img.width, height: img.height }, parts };
+  } finally {
+    img.close();
+  }
+}
+
+/** Put one original's JPEG copies into the zip and the manifest; returns how many files were added. */
 async function addUploadCopies(
   input: BundleInput,
   meta: EvidenceMeta,
-  bytes: Uint8Array,
+  copies: UploadCopies,
   originalPath: string,
   sequence: number,
   zip: ZipWriter,
@@ -292,46 +329,38 @@ async function addUploadCopies(
   paths: UniquePaths,
   files: ManifestFile[],
   problems: string[],
-  turn: () => Promise<void>,
 ): Promise<number> {
-  const img = await input.jpeg!.decode(bytes, meta.mime);
-  try {
-    const parts = planUploadParts(img.width, img.height);
-    const base = originalPath.replace(/^evidence\//, '').replace(/\.\w+$/, '');
-    let added = 0;
-    for (const [k, rect] of parts.entries()) {
-      await turn();
-      const encoded = await encodeUnderLimit(img, rect, input.jpegMaxBytes);
-      if (!encoded) {
-        problems.push(`${originalPath}: no JPEG under ${input.jpegMaxBytes} bytes could be made (part ${k + 1} of ${parts.length})`);
-        continue;
-      }
-      const suffix = parts.length > 1 ? `-${k + 1}-of-${parts.length}` : '';
-      const path = paths.take(`${PATHS.aliexpress}${String(sequence).padStart(2, '0')}-${base}${suffix}.jpg`);
-      zip.addStored(`${folder}/${path}`, encoded.bytes, input.now);
-      files.push({
-        path,
-        bytes: encoded.bytes.length,
-        sha256: await sha256Hex(encoded.bytes),
-        mime: 'image/jpeg',
-        role: 'derived',
-        description: 'JPEG copy for the AliExpress dispute upload',
-        capturedAt: meta.capturedAt,
-        pageUrl: meta.url,
-        method: `canvas-jpeg q=${encoded.quality.toFixed(2)} scale=${encoded.scale.toFixed(2)}`,
-        extensionVersion: input.aliproofVersion,
-        evidenceId: meta.id,
-        captureId: meta.captureId,
-        kind: meta.kind,
-        derivedFrom: { path: originalPath, evidenceId: meta.id },
-        derivation: derivationText(encoded, img, k + 1, parts.length),
-      });
-      added++;
+  const { img, parts } = copies;
+  const base = originalPath.replace(/^evidence\//, '').replace(/\.\w+$/, '');
+  let added = 0;
+  for (const [k, encoded] of parts.entries()) {
+    if (!encoded) {
+      problems.push(`${originalPath}: no JPEG under ${input.jpegMaxBytes} bytes could be made (part ${k + 1} of ${parts.length})`);
+      continue;
     }
-    return added;
-  } finally {
-    img.close();
+    const suffix = parts.length > 1 ? `-${k + 1}-of-${parts.length}` : '';
+    const path = paths.take(`${PATHS.aliexpress}${String(sequence).padStart(2, '0')}-${base}${suffix}.jpg`);
+    zip.addStored(`${folder}/${path}`, encoded.bytes, input.now);
+    files.push({
+      path,
+      bytes: encoded.bytes.length,
+      sha256: await sha256Hex(encoded.bytes),
+      mime: 'image/jpeg',
+      role: 'derived',
+      description: 'JPEG copy for the AliExpress dispute upload',
+      capturedAt: meta.capturedAt,
+      pageUrl: meta.url,
+      method: `canvas-jpeg q=${encoded.quality.toFixed(2)} scale=${encoded.scale.toFixed(2)}`,
+      extensionVersion: input.aliproofVersion,
+      evidenceId: meta.id,
+      captureId: meta.captureId,
+      kind: meta.kind,
+      derivedFrom: { path: originalPath, evidenceId: meta.id },
+      derivation: derivationText(encoded, img, k + 1, parts.length),
+    });
+    added++;
   }
+  return added;
 }
 
 function readme(orderId: string, now: Date, version: string, lang: Lang): string {

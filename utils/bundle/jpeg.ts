@@ -1,27 +1,11 @@
 // The browser's JPEG encoder for the AliExpress pack: createImageBitmap + OffscreenCanvas where they
 // exist (Chrome, Firefox 105+), a <canvas> otherwise. Asynchronous all the way, so the page stays
-// responsive while a long capture is re-encoded.
-import type { DecodedImage, JpegEncoder, Rect } from './venues/aliexpress';
-
-type AnyCanvas = OffscreenCanvas | HTMLCanvasElement;
-
-function makeCanvas(w: number, h: number): AnyCanvas {
-  if (typeof OffscreenCanvas !== 'undefined') return new OffscreenCanvas(w, h);
-  const c = document.createElement('canvas');
-  c.width = w;
-  c.height = h;
-  return c;
-}
-
-async function toJpeg(canvas: AnyCanvas, quality: number): Promise<Uint8Array> {
-  const blob =
-    'convertToBlob' in canvas
-      ? await canvas.convertToBlob({ type: 'image/jpeg', quality })
-      : await new Promise<Blob>((resolve, reject) =>
-          (canvas as HTMLCanvasElement).toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode a JPEG'))), 'image/jpeg', quality),
-        );
-  return new Uint8Array(await blob.arrayBuffer());
-}
+// responsive while a long capture is re-encoded. In a page, the work runs in a worker
+// (jpeg-worker.ts) when one can be started: the browser encodes a canvas's JPEG on the thread that
+// asks, and on the page's thread that was a third of a large export's time.
+import type { DecodedImage, JpegEncoder } from './venues/aliexpress';
+import { encodeRect } from './jpeg-draw';
+import type { JpegReply, JpegRequest } from './jpeg-worker';
 
 export const canvasJpegEncoder: JpegEncoder = {
   async decode(bytes, mime) {
@@ -29,24 +13,97 @@ export const canvasJpegEncoder: JpegEncoder = {
     const image: DecodedImage = {
       width: bitmap.width,
       height: bitmap.height,
-      async encode(rect: Rect, scale: number, quality: number) {
-        const w = Math.max(1, Math.round(rect.w * scale));
-        const h = Math.max(1, Math.round(rect.h * scale));
-        const canvas = makeCanvas(w, h);
-        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
-        if (!ctx) throw new Error('no 2D canvas in this browser');
-        ctx.fillStyle = '#ffffff'; // JPEG has no transparency: transparent pixels would turn black
-        ctx.fillRect(0, 0, w, h);
-        ctx.imageSmoothingQuality = 'high';
-        ctx.drawImage(bitmap, rect.x, rect.y, rect.w, rect.h, 0, 0, w, h);
-        try {
-          return await toJpeg(canvas, quality);
-        } finally {
-          canvas.width = canvas.height = 0; // free the pixels now, not at the next GC
-        }
-      },
+      encode: (rect, scale, quality) => encodeRect(bitmap, rect, scale, quality),
       close: () => bitmap.close(),
     };
     return image;
   },
 };
+
+/** One JPEG worker: requests by id, every pending one refused when the worker fails or is stopped. */
+function startWorker() {
+  let worker: Worker;
+  try {
+    worker = new Worker(new URL('./jpeg-worker.ts', import.meta.url));
+  } catch {
+    return undefined;
+  }
+  let nextId = 1;
+  let broken = false;
+  const pending = new Map<number, { resolve: (r: JpegReply) => void; reject: (e: Error) => void }>();
+  const fail = (why: string) => {
+    broken = true;
+    for (const p of pending.values()) p.reject(new WorkerGone(why));
+    pending.clear();
+  };
+  worker.onmessage = (e: MessageEvent<JpegReply>) => {
+    const p = pending.get(e.data.id);
+    pending.delete(e.data.id);
+    if (!p) return;
+    if ('error' in e.data) p.reject(new Error(e.data.error));
+    else p.resolve(e.data);
+  };
+  worker.onerror = (e) => {
+    e.preventDefault();
+    fail(e.message || 'the JPEG worker stopped');
+  };
+  return {
+    ask: (req: WithoutId<JpegRequest>): Promise<JpegReply> =>
+      new Promise((resolve, reject) => {
+        if (broken) return reject(new WorkerGone('the JPEG worker stopped'));
+        const id = nextId++;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ ...req, id } as JpegRequest);
+      }),
+    close: (img: number) => {
+      if (!broken) worker.postMessage({ type: 'close', img, id: 0 } as JpegRequest);
+    },
+    stop() {
+      fail('stopped');
+      worker.terminate();
+    },
+  };
+}
+
+/** Workers for the JPEG copies: the page zips while they decode and encode. */
+const JPEG_WORKERS = 2;
+
+/**
+ * The same encoder, run in workers (images handed out in turn). Falls back to this page's canvas when
+ * no worker can be started or one stops working. `stop()` ends the workers.
+ */
+export function workerJpegEncoder(count = JPEG_WORKERS): JpegEncoder & { stop(): void } {
+  const workers = Array.from({ length: count }, startWorker).filter((w) => w !== undefined);
+  let turn = 0;
+  return {
+    async decode(bytes, mime) {
+      const w = workers[turn++ % Math.max(1, workers.length)];
+      let reply: JpegReply;
+      try {
+        if (!w) throw new WorkerGone('no JPEG worker');
+        reply = await w.ask({ type: 'decode', bytes, mime });
+      } catch (e) {
+        if (e instanceof WorkerGone) return canvasJpegEncoder.decode(bytes, mime);
+        throw e;
+      }
+      const img = reply.id;
+      const size = reply as Extract<JpegReply, { width: number }>;
+      return {
+        width: size.width,
+        height: size.height,
+        async encode(rect, scale, quality) {
+          const r = (await w.ask({ type: 'encode', img, rect, scale, quality })) as Extract<JpegReply, { bytes: ArrayBuffer }>;
+          return new Uint8Array(r.bytes);
+        },
+        close: () => w.close(img),
+      };
+    },
+    stop() {
+      for (const w of workers) w.stop();
+    },
+  };
+}
+
+class WorkerGone extends Error {}
+
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
