@@ -1,7 +1,8 @@
 // The deadline engine: order facts + rules + now -> deadlines (shared/reference/dispute-rules.md §1.1).
 // Pure: no storage, no clock of its own. Dates are 'YYYY-MM-DD' calendar dates; `closesOn` is the last
 // safe day in the user's own zone (§7).
-import { addDays, differenceInCalendarDays, format } from 'date-fns';
+import { differenceInCalendarDays } from 'date-fns';
+import { shiftDate } from '../aliexpress/dates';
 import type { Deadline, OrderFacts } from '../types';
 import { classifyPageNote, mentionsDeliveryGuarantee, paymentKind } from '../aliexpress/deadline-text';
 import { DATE_FIELD_WORDS, RULE_IDS, RULES, type Rule, type RuleId, type RuleOverrides } from './rules';
@@ -199,8 +200,8 @@ function localDay(ymd: string): Date | undefined {
 
 /** YYYY-MM-DD plus whole calendar days; undefined for a malformed date. */
 export function plusDays(ymd: string, days: number): string | undefined {
-  const day = localDay(ymd);
-  return day ? format(addDays(day, days), 'yyyy-MM-dd') : undefined;
+  // calendar arithmetic on the date alone (no time of day, so no daylight-saving drift)
+  return localDay(ymd) ? shiftDate(ymd, days) : undefined;
 }
 
 function listWords(words: string[]): string {
