@@ -383,12 +383,19 @@ describe('evidence capture (Chromium, built extension)', () => {
     expect(await result.innerText()).toContain('A copy with personal details hidden was saved too.');
   });
 
-  it('a save that hits the storage quota says so, offers a download, and leaves nothing half-saved', async () => {
+  it('a save that hits a full disk says so, offers a download, and leaves nothing half-saved', async () => {
     const b = await start();
     const page = await openChat(b);
-    // a real quota failure: the extension's origin gets 64 kB of storage
-    const cdp = await b.context.newCDPSession(page);
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: `chrome-extension://${b.extensionId}`, quotaSize: 64 * 1024 });
+    // a full disk: AliProof has unlimitedStorage, so Chrome's per-origin quota does not apply to it;
+    // the background's IndexedDB writes of image bytes fail the way Chrome reports a full disk
+    await b.worker.evaluate(() => {
+      const real = IDBObjectStore.prototype.add;
+      (globalThis as Record<string, unknown>).__realAdd = real;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<IDBObjectStore['add']>) {
+        if (this.name === 'blobs') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        return real.apply(this, args);
+      };
+    });
 
     await page.locator('aliproof-capture button').click();
     const result = page.locator('aliproof-capture [data-aliproof-result]');
@@ -412,7 +419,9 @@ describe('evidence capture (Chromium, built extension)', () => {
     expect(transcriptMessages(new TextDecoder().decode(zip['transcript.txt']))).toHaveLength(300);
 
     // nothing half-saved: no item, no bytes, no index entry
-    await cdp.send('Storage.overrideQuotaForOrigin', { origin: `chrome-extension://${b.extensionId}` });
+    await b.worker.evaluate(() => {
+      IDBObjectStore.prototype.add = (globalThis as Record<string, unknown>).__realAdd as IDBObjectStore['add'];
+    });
     const counts = await b.worker.evaluate(async () => {
       const db = await new Promise<IDBDatabase>((resolve, reject) => {
         const r = indexedDB.open('aliproof-evidence');
