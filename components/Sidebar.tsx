@@ -20,6 +20,7 @@ import {
 import type { DisputeReason } from '../utils/advice/checklists';
 import { Badge } from './Badge';
 import { OrderView } from './OrderView';
+import { LanguageSelect } from './LanguageSelect';
 
 export interface SidebarProps {
   mode: 'list' | 'order';
@@ -49,7 +50,6 @@ export function Sidebar(props: SidebarProps) {
   const { t, lang } = useI18n();
   const titleRef = useRef<HTMLHeadingElement>(null);
   const titleId = useId();
-  const langId = useId();
   const setting = useStore(languageStore, (s) => s.setting);
 
   // move focus into the sidebar when it opens or changes view, so keyboard users land in it
@@ -72,19 +72,7 @@ export function Sidebar(props: SidebarProps) {
       <header className="ap-header">
         <span className="ap-brand">AliProof</span>
         <div className="ap-header-tools">
-          <label htmlFor={langId} className="ap-sr-only">
-            {t('sidebar.language')}
-          </label>
-          <select
-            id={langId}
-            className="ap-lang"
-            value={setting}
-            onChange={(e) => (props.onLanguage ?? setLanguageSetting)(e.target.value as LanguageSetting)}
-          >
-            <option value="auto">{t('lang.auto')}</option>
-            <option value="ko">{t('lang.ko')}</option>
-            <option value="en">{t('lang.en')}</option>
-          </select>
+          <LanguageSelect value={setting} onChange={(language) => (props.onLanguage ?? setLanguageSetting)(language)} />
           <button type="button" className="ap-icon-button" aria-label={t('sidebar.close')} onClick={onClose}>
             <span aria-hidden="true">×</span>
           </button>

@@ -1,9 +1,9 @@
 // The case page (case.html): the list of every order, or one order's case when the address names it
 // (case.html#order=<id>). Reads the same storage-backed stores as the sidebar, so a fact fixed here
 // changes every badge at once.
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
-import { languageStore, setLanguageSetting, useI18n, type LanguageSetting } from '../../utils/i18n';
+import { languageStore, setLanguageSetting, useI18n } from '../../utils/i18n';
 import {
   stores as defaultStores,
   useCases,
@@ -22,6 +22,7 @@ import type { BundleResult } from '../../utils/bundle/build';
 import { caseMirrors, type CaseMirrors } from './case-stores';
 import { CaseList } from './CaseList';
 import { CaseView } from './CaseView';
+import { LanguageSelect } from '../LanguageSelect';
 
 export interface CaseAppProps {
   stores?: AliProofStores;
@@ -71,7 +72,6 @@ export function CaseApp({ stores = defaultStores, mirrors = caseMirrors, now: fi
   const orderId = orderFromHash(useHash(win));
   const entry = orderId ? orders.find((o) => o.orderId === orderId) : undefined;
   const titleRef = useRef<HTMLHeadingElement>(null);
-  const langId = useId();
   const title = orderId ? t('case.orderTitle', { id: orderId }) : t('case.listTitle');
 
   useEffect(() => {
@@ -88,23 +88,13 @@ export function CaseApp({ stores = defaultStores, mirrors = caseMirrors, now: fi
       <header className="ap-case-header">
         <span className="ap-brand">AliProof</span>
         <span className="ap-case-header-title">{t('case.pageTitle')}</span>
-        <label htmlFor={langId} className="ap-sr-only">
-          {t('sidebar.language')}
-        </label>
-        <select
-          id={langId}
-          className="ap-lang"
+        <LanguageSelect
           value={setting}
-          onChange={(e) => {
-            const language = e.target.value as LanguageSetting;
+          onChange={(language) => {
             setLanguageSetting(language);
             void stores.setSettings({ language });
           }}
-        >
-          <option value="auto">{t('lang.auto')}</option>
-          <option value="ko">{t('lang.ko')}</option>
-          <option value="en">{t('lang.en')}</option>
-        </select>
+        />
       </header>
       <main className="ap-case-main">
         {orderId && (

@@ -186,7 +186,7 @@ function exportSection(o: BenchOptions): Section {
 function caseSection(o: BenchOptions): Section {
   return {
     id: 'case',
-    title: 'Case page list: navigation start to rows drawn (orders in local:cases, captures in the evidence repository)',
+    title: 'Case page list: navigation start to rows drawn (orders in storage.local, captures in the evidence repository)',
     async run(b) {
       await nameShim(b);
       const n = o.quick ? 100 : 1000;

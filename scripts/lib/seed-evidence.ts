@@ -2,7 +2,7 @@
 // Evidence goes in the way a capture puts it: the background's own `save-evidence` message, sent from an
 // extension page (so the repository checks, hashes and stores it exactly as it stores real captures).
 // Images are drawn in the page: white with text lines, a coloured header and a block of noise, so their
-// PNG sizes are like real captures'. Orders go into `local:cases` as the background's applyReading makes them.
+// PNG sizes are like real captures'. Orders are stored one key per order, as the background's applyReading makes them.
 import type { Page, Worker } from 'playwright-core';
 import { applyReading, emptyCaseStore, type CaseStore } from '../../utils/cases/case-store';
 import type { PageReading } from '../../utils/types';
@@ -138,9 +138,10 @@ export function caseStoreOf(orders: SampleOrder[], at: Date = new Date()): CaseS
   return applyReading(emptyCaseStore(), reading, { url: 'https://www.aliexpress.com/p/order/index.html', at: at.toISOString() });
 }
 
-/** Replace the stored orders (`local:cases`), from the background. */
+/** Store these orders as the background does (one key per order, "case:<id>"), from the background. */
 export async function seedCases(worker: Worker, store: CaseStore): Promise<void> {
-  await worker.evaluate((cases) => (globalThis as any).chrome.storage.local.set({ cases }), store);
+  const perOrder = Object.fromEntries(Object.values(store.cases).map((r) => [`case:${r.orderId}`, r]));
+  await worker.evaluate((values) => (globalThis as any).chrome.storage.local.set(values), perOrder);
 }
 
 /**

@@ -24,7 +24,7 @@ import {
 } from './labels';
 import { classifyNotes, mentionsDeliveryGuarantee, splitSentences } from './deadline-text';
 import { absoluteUrl, orderIdFromHref, pageFromUrl } from './urls';
-import { byTag, components, idString, type Json } from './payload';
+import { byTag, components, htmlText, idString, type Json } from './payload';
 
 const EN = 'detail-2026-en.html';
 const EN_DONE = 'detail-2026-en-completed.html';
@@ -139,21 +139,6 @@ function quantityOf(s: string): number | undefined {
   return Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
-/** Plain text of the small HTML snippets payloads carry (`richText`). */
-function htmlText(html: unknown): string {
-  if (typeof html !== 'string') return '';
-  return normaliseText(
-    html
-      .replace(/<br\s*\/?>/gi, ' ')
-      .replace(/<[^>]*>/g, '')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&amp;/g, '&'),
-  );
-}
 
 /** Page notes without duplicates, each with the first full date inside it. */
 class Notes {

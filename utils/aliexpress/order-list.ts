@@ -12,7 +12,7 @@ import { findDates, localDate, parseDate } from './dates';
 import { moneyFromFormatPriceInfo, parseMoney } from './money';
 import { COPY_TEXTS, normaliseText, ROW_LABELS, splitLabel, statusFromCode, statusFromText } from './labels';
 import { absoluteUrl, orderIdFromHref } from './urls';
-import { byTag, idString, type Json } from './payload';
+import { byTag, htmlText, idString, type Json } from './payload';
 import { PROTECTION_COUNTDOWN } from './deadline-text';
 
 const NEW = ['list-2026-en.html', 'list-2024-en.html', 'list-2026-ko.html', 'list-2026-sk.html', 'list-2026-en-truncated.html', 'list-2026-en-more.html'];
@@ -108,21 +108,6 @@ function addNote(notes: PageNote[], raw: string | undefined | null) {
   notes.push(date ? { text: t, date } : { text: t });
 }
 
-/** Plain text of the small HTML snippets the payload carries (itemExtraInfo, richText). */
-function htmlText(html: unknown): string {
-  if (typeof html !== 'string') return '';
-  return normaliseText(
-    html
-      .replace(/<br\s*\/?>/gi, ' ')
-      .replace(/<[^>]*>/g, '')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&amp;/g, '&'),
-  );
-}
 
 function setStatus(order: OrderFacts, statusText: string, problems: string[]) {
   if (!statusText) {

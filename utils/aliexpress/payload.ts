@@ -1,5 +1,6 @@
 // The page's own JSON (mtop responses), saved as files or observed on the page: envelope handling
 // shared by the list, detail and tracking payload readers.
+import { normaliseText } from './labels';
 
 /** Strip a JSONP wrapper `mtopjsonp12( … )` and parse; undefined when it is not JSON. */
 export function parsePayloadText(raw: string): unknown {
@@ -59,4 +60,23 @@ export const NOT_LOGGED_IN = 'AliExpress did not return order data (not logged i
 export function idString(v: unknown): string | undefined {
   const s = typeof v === 'number' ? (Number.isSafeInteger(v) ? String(v) : undefined) : typeof v === 'string' ? v.trim() : undefined;
   return s && /^\d{10,22}$/.test(s) ? s : undefined;
+}
+
+/**
+ * Plain text of the small HTML snippets payloads carry (richText, itemExtraInfo, deliveryTimeDesc):
+ * line and block breaks become spaces, other tags go, the common entities are decoded.
+ */
+export function htmlText(html: unknown): string {
+  if (typeof html !== 'string') return '';
+  return normaliseText(
+    html
+      .replace(/<(br|\/?p|\/?div|\/?li)\b[^>]*>/gi, ' ')
+      .replace(/<[^>]*>/g, '')
+      .replace(/&nbsp;/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;|&apos;/g, "'")
+      .replace(/&amp;/g, '&'),
+  );
 }

@@ -26,7 +26,7 @@ import {
 import { normaliseText } from './labels';
 import { classifyNote } from './deadline-text';
 import { orderIdFromHref, pageFromUrl } from './urls';
-import { idString, NOT_LOGGED_IN, retStatus, type Json } from './payload';
+import { htmlText, idString, NOT_LOGGED_IN, retStatus, type Json } from './payload';
 
 // ---------------------------------------------------------------------------------------------
 // Selectors. Hashed CSS-module classes (`<module>--<name>--<hash>`) are matched by substring only:
@@ -441,19 +441,6 @@ const num = (v: unknown): number | undefined => {
 };
 const isObj = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 
-function stripHtml(s: unknown): string {
-  if (typeof s !== 'string') return '';
-  return normaliseText(
-    s
-      .replace(/<[^>]*>/g, ' ')
-      .replace(/&nbsp;/g, ' ')
-      .replace(/&lt;/g, '<')
-      .replace(/&gt;/g, '>')
-      .replace(/&quot;/g, '"')
-      .replace(/&#39;|&apos;/g, "'")
-      .replace(/&amp;/g, '&'),
-  );
-}
 
 /** The order id inside a payload: an id field, else a link with `tradeOrderId=` (e.g. `etaInfo.tipsLink`). */
 function payloadOrderId(payload: Json): string | undefined {
@@ -570,7 +557,7 @@ function payloadTimes(raws: RawEvent[], now: Date, problems: string[]): (string 
 
 /** End of the estimate: the text as shown, its year checked against `endEtaTime`. */
 function payloadEta(eta: Json, now: Date, bound: string | undefined, offset: number | undefined): string | undefined {
-  const shown = str(eta.etaTimeText) || stripHtml(eta.etaTitleRichText);
+  const shown = str(eta.etaTimeText) || htmlText(eta.etaTitleRichText);
   const endMs = num(eta.endEtaTime) ?? num(eta.etaTimeStamp);
   const epochEnd = endMs ? dateTimeFromEpoch(endMs, offset)?.slice(0, 10) : undefined;
   const range = shown ? parseDateRange(shown, { now, placedOn: rangeFloor(now, bound) }) : undefined;
@@ -615,7 +602,7 @@ export const readTrackingPayload: PayloadReader = (payload: Json, ctx: ReadConte
         deliveredOn ??= (ms ? dateTimeFromEpoch(ms, offset)?.slice(0, 10) : undefined) ?? dayOf(str(etaInfo.etaTimeText), now, oldest);
       } else if (Object.keys(etaInfo).length) {
         eta = payloadEta(etaInfo, now, oldest, offset);
-        const shown = stripHtml(etaInfo.etaTitleRichText) || str(etaInfo.etaTimeText);
+        const shown = htmlText(etaInfo.etaTitleRichText) || str(etaInfo.etaTimeText);
         if (eta && shown) addNote(notes, { text: shown, date: eta });
         else if (shown) problems.push(`the delivery estimate "${shown}" could not be read`);
       }
