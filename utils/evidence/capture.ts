@@ -114,6 +114,10 @@ function trimToSlice(container: HTMLElement, y: number, height: number) {
   spacer.style.height = `${Math.max(0, keptTop - (rows[first].getBoundingClientRect().top - origin()))}px`;
 }
 
+/** Height (device px) of one html2canvas render of a chat; parts are cut from it. Under every browser's
+ * 32,767 px canvas side, and about 100 MB of pixels at 1,280 px wide. */
+const RENDER_WINDOW_PX = 20_000;
+
 const TRACKING_LIST = '[class*="logistic-info-v2--track"], [class*="logistic-info--"], ul.ship-steps';
 
 /** Expand every inner scroller of a cloned page (and what clips it), innermost first; the tracking list too. */
@@ -207,46 +211,58 @@ export async function renderCapture(req: RenderRequest): Promise<RenderResult> {
   const progress = () => req.onProgress?.({ done, total: slices.length * passes });
   progress();
 
+  // A chat is rendered in windows of up to RENDER_WINDOW_PX and cut into parts afterwards: html2canvas
+  // clones the whole document for every call, so one call per window instead of one per part.
+  const windowCss = isChat ? Math.max(maxSlice, Math.floor(RENDER_WINDOW_PX / scale)) : 0;
+
   const renderPass = async (redacted: boolean): Promise<RenderedImage[]> => {
     const out: RenderedImage[] = [];
+    let win: { y: number; height: number; canvas: HTMLCanvasElement } | undefined;
     for (let i = 0; i < slices.length; i++) {
       const slice = slices[i];
-      let measured: number | undefined;
-      const canvas = await html2canvas(target as HTMLElement, {
-        y: slice.y,
-        width: widthCss,
-        height: slice.height,
-        scale,
-        backgroundColor: '#ffffff',
-        logging: false,
-        useCORS: false, // images are inlined by us; nothing is requested with the page's credentials
-        allowTaint: false,
-        imageTimeout: 15_000,
-        scrollX: 0,
-        scrollY: 0,
-        windowWidth: doc.documentElement.clientWidth,
-        windowHeight: view.innerHeight,
-        ignoreElements: (el) => !!req.ignore?.(el),
-        onclone: async (cloneDoc, cloneTarget) => {
-          hideUnwanted(cloneDoc);
-          if (isChat) expandContainer(cloneTarget);
-          else expandPage(cloneDoc, req.kind as PageCaptureKind);
-          measured = isChat ? cloneTarget.scrollHeight : pageHeight(cloneDoc);
-          // the first part measures the whole clone (it may re-plan the parts): trim only afterwards
-          if (isChat && (i > 0 || redacted || Math.abs(measured - totalCss) <= 1)) trimToSlice(cloneTarget, slice.y, slice.height);
-          await inlineImages(cloneDoc, origin, fetcher);
-          if (redacted) redactClone(cloneDoc);
-          if (NEEDS_COLOR_REWRITE) colorsRewritten += sanitiseColors(cloneDoc);
-        },
-      });
-      // the clone's real height decides how many parts there are (the live page could only estimate it)
-      if (!redacted && i === 0 && measured && Math.abs(measured - totalCss) > 1) {
-        totalCss = measured;
-        const first = { y: 0, height: Math.min(slice.height, measured) };
-        slices = [first, ...planSlices(measured - first.height, maxSlice, breaks.map((b) => b - first.height)).map((s) => ({ y: s.y + first.height, height: s.height }))];
-        progress();
+      if (!win || slice.y < win.y || slice.y + slice.height > win.y + win.height) {
+        if (win) release(win.canvas);
+        const height = isChat ? Math.max(slice.height, Math.min(windowCss, Math.ceil(totalCss - slice.y))) : slice.height;
+        let measured: number | undefined;
+        const canvas = await html2canvas(target as HTMLElement, {
+          y: slice.y,
+          width: widthCss,
+          height,
+          scale,
+          backgroundColor: '#ffffff',
+          logging: false,
+          useCORS: false, // images are inlined by us; nothing is requested with the page's credentials
+          allowTaint: false,
+          imageTimeout: 15_000,
+          scrollX: 0,
+          scrollY: 0,
+          windowWidth: doc.documentElement.clientWidth,
+          windowHeight: view.innerHeight,
+          ignoreElements: (el) => !!req.ignore?.(el),
+          onclone: async (cloneDoc, cloneTarget) => {
+            hideUnwanted(cloneDoc);
+            if (isChat) expandContainer(cloneTarget);
+            else expandPage(cloneDoc, req.kind as PageCaptureKind);
+            measured = isChat ? cloneTarget.scrollHeight : pageHeight(cloneDoc);
+            // the first render measures the whole clone (it may re-plan the parts): trim only afterwards
+            if (isChat && (i > 0 || redacted || Math.abs(measured - totalCss) <= 1)) trimToSlice(cloneTarget, slice.y, height);
+            await inlineImages(cloneDoc, origin, fetcher);
+            if (redacted) redactClone(cloneDoc);
+            if (NEEDS_COLOR_REWRITE) colorsRewritten += sanitiseColors(cloneDoc);
+          },
+        });
+        win = { y: slice.y, height, canvas };
+        // the clone's real height decides how many parts there are (the live page could only estimate it)
+        if (!redacted && i === 0 && measured && Math.abs(measured - totalCss) > 1) {
+          totalCss = measured;
+          const first = { y: 0, height: Math.min(slice.height, measured) };
+          slices = [first, ...planSlices(measured - first.height, maxSlice, breaks.map((b) => b - first.height)).map((s) => ({ y: s.y + first.height, height: s.height }))];
+          win.height = Math.min(win.height, first.height); // parts re-planned: render the rest anew
+          progress();
+        }
       }
-      const sliceCss = slices[i].height;
+      const current = slices[i];
+      const sliceCss = current.height;
       const part = { index: i + 1, count: slices.length };
       const w = Math.round(widthCss * scale);
       const headerPx = Math.round(HEADER_HEIGHT * scale);
@@ -257,14 +273,17 @@ export async function renderCapture(req: RenderRequest): Promise<RenderResult> {
       ctx.fillStyle = '#ffffff';
       ctx.fillRect(0, 0, out1.width, out1.height);
       drawHeader(ctx, headerLines({ url: req.url, capturedAt: req.capturedAt, orderId: req.orderId, kind: req.kind, part, redacted, timeZone: timeZone() }), widthCss, scale);
-      ctx.drawImage(canvas, 0, 0, canvas.width, Math.min(canvas.height, out1.height - headerPx), 0, headerPx, canvas.width, Math.min(canvas.height, out1.height - headerPx));
-      release(canvas);
+      const src = win.canvas;
+      const sy = Math.round((current.y - win.y) * scale);
+      const sh = Math.min(src.height - sy, out1.height - headerPx);
+      if (sh > 0) ctx.drawImage(src, 0, sy, src.width, sh, 0, headerPx, src.width, sh);
       const blob = await toBlob(out1);
       out.push({ blob, sha256: await sha256Hex(blob), width: out1.width, height: out1.height, part, thumb: thumbnail(doc, out1, headerPx), redacted });
       release(out1);
       done++;
       progress();
     }
+    if (win) release(win.canvas);
     return out;
   };
 
