@@ -6,6 +6,7 @@ import { ORDER_DETAIL_SELECTORS } from './order-detail';
 import { TRACKING_SELECTORS } from './tracking';
 import { CHAT_SELECTORS } from './chat';
 import { ANCHOR_SELECTORS } from './anchors';
+import { CAPTURE_SELECTORS, PII_SELECTORS } from './capture-selectors';
 
 export const ALL_SELECTORS: Record<string, Record<string, SelectorDef>> = {
   'order-list': ORDER_LIST_SELECTORS,
@@ -13,4 +14,6 @@ export const ALL_SELECTORS: Record<string, Record<string, SelectorDef>> = {
   tracking: TRACKING_SELECTORS,
   chat: CHAT_SELECTORS,
   badges: ANCHOR_SELECTORS,
+  redaction: PII_SELECTORS,
+  capture: CAPTURE_SELECTORS,
 };

@@ -10,6 +10,7 @@ import { sanitiseColors } from './colors';
 import { drawHeader, headerLines, HEADER_HEIGHT } from './header';
 import { cachedFetcher, inlineImages, type ImageFetcher } from './images';
 import { findPii, hideUnwanted, redactClone } from './redact';
+import { CAPTURE_SELECTORS } from '../aliexpress/capture-selectors';
 import { chooseScale, maxSliceHeight, planSlices, type Slice } from './split';
 import { isScrollable, messageBreaks } from './container';
 import { sha256Hex } from './hash';
@@ -118,7 +119,7 @@ function trimToSlice(container: HTMLElement, y: number, height: number) {
  * 32,767 px canvas side, and about 100 MB of pixels at 1,280 px wide. */
 const RENDER_WINDOW_PX = 20_000;
 
-const TRACKING_LIST = '[class*="logistic-info-v2--track"], [class*="logistic-info--"], ul.ship-steps';
+const TRACKING_LIST = CAPTURE_SELECTORS.trackingList.css;
 
 /** Expand every inner scroller of a cloned page (and what clips it), innermost first; the tracking list too. */
 function expandPage(doc: Document, kind: PageCaptureKind) {

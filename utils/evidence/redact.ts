@@ -1,25 +1,12 @@
 // Redacted copies: personal details (names, addresses, phone numbers) covered with solid boxes in the
 // CLONE before rendering, never in the stored original. Solid boxes, not blur: blurred small text can
-// often be read back. Selectors: reference/aliexpress-pages.md §12.
+// often be read back. Selectors: utils/aliexpress/capture-selectors.ts (reference §12).
+import { CAPTURE_SELECTORS, PII_SELECTORS as PII } from '../aliexpress/capture-selectors';
 
-export const PII_SELECTORS = [
-  'div[class^="blurmode--"]',
-  'div[class^="logistic-info-v2--shippingToInfo"]',
-  'div[class^="ship-to--"]',
-  '.order-detail-info-content:has(.contact-info)',
-  '.order-detail-info',
-  '.contact-info',
-  '.order-detail-item-track-info-title',
-  'div[class*="my-account--textCenter--"]',
-  'div[class*="my-account--avator--"]',
-  'span[class*="my-account--small--"][class*="my-account--limitName--"]',
-  'div[class^="concat-carrier--text--"]:has(span[class^="concat-carrier--actionText--"])',
-  'div.address-detail p',
-  '#shipping-section',
-] as const;
+export const PII_SELECTORS = Object.values(PII).map((d) => d.css);
 
 /** Elements never captured at all (chat-bot pop-up over the page). */
-export const HIDDEN_SELECTORS = ['#J_xiaomi_dialog'] as const;
+export const HIDDEN_SELECTORS = [CAPTURE_SELECTORS.chatBot.css];
 
 /** The outermost elements matching the PII selectors (a selector the browser does not know is skipped). */
 export function findPii(root: ParentNode): Element[] {
