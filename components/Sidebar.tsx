@@ -2,6 +2,7 @@
 // moves). `Sidebar` is driven by props; `ConnectedSidebar` wires it to the storage-backed stores.
 import { useEffect, useId, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { capturedKinds as capturedKindsOf } from '../utils/evidence/evidence-index';
+import type { OrderItem } from '../utils/types';
 import { useStore } from 'zustand';
 import { languageStore, setLanguageSetting, useI18n, type LanguageSetting } from '../utils/i18n';
 import { casesByUrgency, type EffectiveOrder } from '../utils/store/effective';
@@ -42,7 +43,7 @@ export interface SidebarProps {
   /** default: switch the language for this page only */
   onLanguage?: (language: LanguageSetting) => void;
   /** captures and the gallery for an order, shown in its view */
-  renderEvidence?: (orderId: string) => ReactNode;
+  renderEvidence?: (orderId: string, items: readonly OrderItem[]) => ReactNode;
 }
 
 export function Sidebar(props: SidebarProps) {
@@ -101,7 +102,7 @@ export function Sidebar(props: SidebarProps) {
             onClearFact={props.onClearFact && ((k) => props.onClearFact!(entry.orderId, k))}
             onSetReason={props.onSetReason && ((r) => props.onSetReason!(entry.orderId, r))}
             onTick={props.onTick && ((id, v) => props.onTick!(entry.orderId, id, v))}
-            evidence={props.renderEvidence?.(entry.orderId)}
+            evidence={props.renderEvidence?.(entry.orderId, entry.order.items)}
           />
         ) : (
           <p>{t('sidebar.orderNotFound', { id: orderId ?? '' })}</p>
@@ -148,7 +149,7 @@ export interface ConnectedSidebarProps {
   /** evidence kinds captured per order id (default: from the stored evidence index) */
   capturedKinds?: Readonly<Record<string, readonly string[]>>;
   onClose: () => void;
-  renderEvidence?: (orderId: string) => ReactNode;
+  renderEvidence?: (orderId: string, items: readonly OrderItem[]) => ReactNode;
   stores?: AliProofStores;
   /** fixed clock (tests, demo); default: the real time, refreshed every minute */
   now?: Date;

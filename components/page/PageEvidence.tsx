@@ -4,7 +4,9 @@ import { useState } from 'react';
 import { useI18n } from '../../utils/i18n';
 import { capturePage } from '../../utils/evidence/client';
 import { openCasePage } from '../../utils/case/url';
-import type { PageKind, PageReading } from '../../utils/types';
+import type { OrderItem, PageKind, PageReading } from '../../utils/types';
+import { productUrlForOrder } from '../../utils/evidence/product';
+import { isAliExpressUrl, pageFromUrl } from '../../utils/aliexpress/urls';
 import { CaptureButton } from '../CaptureButton';
 import { Gallery } from '../Gallery';
 
@@ -15,10 +17,12 @@ export interface PageContext {
   reading: () => PageReading;
 }
 
-export function PageEvidence({ orderId, page }: { orderId: string; page: PageContext }) {
+export function PageEvidence({ orderId, page, items = [] }: { orderId: string; page: PageContext; items?: readonly OrderItem[] }) {
   const { t } = useI18n();
   const [captures, setCaptures] = useState(0);
   const [error, setError] = useState('');
+  // listings on AliExpress only (item addresses come from the page, so they are checked)
+  const listings = items.filter((i) => i.url && isAliExpressUrl(i.url) && pageFromUrl(i.url).kind === 'unknown' && /\/item\//.test(i.url));
   const kind = page.kind === 'tracking' || page.kind === 'order-detail' ? page.kind : undefined;
   return (
     <div className="ap-evidence">
@@ -29,6 +33,21 @@ export function PageEvidence({ orderId, page }: { orderId: string; page: PageCon
           capture={(onProgress) => capturePage(kind, document, { orderId, reading: page.reading(), onProgress })}
           onDone={() => setCaptures((n) => n + 1)}
         />
+      )}
+      {listings.length > 0 && (
+        <>
+          <p className="ap-hint">{t('capture.productHint')}</p>
+          <ul className="ap-listing-links">
+            {listings.map((i) => (
+              <li key={i.url}>
+                {/* the listing page's capture button links the capture to this order through the address */}
+                <a className="ap-link" href={productUrlForOrder(i.url!, orderId)} target="_blank" rel="noopener noreferrer">
+                  {t('capture.openListing', { title: i.title || i.url! })}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
       )}
       <Gallery key={captures} orderId={orderId} />
       <button

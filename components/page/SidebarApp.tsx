@@ -10,6 +10,6 @@ export function SidebarApp({ state, page }: { state: SidebarState; page: PageCon
   const s = useSyncExternalStore(state.subscribe, state.get);
   if (!s.open) return null;
   return (
-    <ConnectedSidebar orderId={s.orderId} onClose={state.close} renderEvidence={(orderId) => <PageEvidence orderId={orderId} page={page} />} />
+    <ConnectedSidebar orderId={s.orderId} onClose={state.close} renderEvidence={(orderId, items) => <PageEvidence orderId={orderId} page={page} items={items} />} />
   );
 }

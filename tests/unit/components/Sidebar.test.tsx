@@ -251,3 +251,25 @@ describe('ConnectedSidebar on the stores', () => {
     expect(await storage.getItem('local:userFacts')).toMatchObject({ [ORDER_ID]: { notReceived: { value: 'true' } } });
   });
 });
+
+describe('listing links in the evidence section', () => {
+  it('links each AliExpress listing of the order with the order in the address, and nothing else', async () => {
+    const { render: r, screen: s } = await import('@testing-library/react');
+    const { PageEvidence } = await import('@/components/page/PageEvidence');
+    const page = { kind: 'order-list' as const, reading: () => ({ kind: 'order-list' as const, orders: [], problems: [] }) };
+    r(
+      <PageEvidence
+        orderId="8212313961591322"
+        page={page}
+        items={[
+          { title: 'USB cable', url: 'https://www.aliexpress.com/item/1005006123456789.html' },
+          { title: 'Elsewhere', url: 'https://evil.example/item/1.html' },
+          { title: 'No link' },
+        ]}
+      />,
+    );
+    const link = s.getByRole('link', { name: /USB cable/ });
+    expect(link.getAttribute('href')).toBe('https://www.aliexpress.com/item/1005006123456789.html#aliproof-order=8212313961591322');
+    expect(s.queryByRole('link', { name: /Elsewhere/ })).toBeNull();
+  });
+});
