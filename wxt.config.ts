@@ -1,6 +1,5 @@
 import { defineConfig } from 'wxt';
-import { HOST_PERMISSIONS } from './utils/aliexpress/urls';
-import { IMAGE_HOST_PERMISSIONS } from './utils/evidence/images';
+import { HOST_PERMISSIONS, IMAGE_HOST_PERMISSIONS } from './utils/aliexpress/urls';
 
 // Permissions are listed and explained in the README ("Permissions"); tests/e2e/manifest.test.ts
 // fails on anything beyond that list.

@@ -6,7 +6,7 @@ import { capturePage } from '../../utils/evidence/client';
 import { openCasePage } from '../../utils/case/url';
 import type { OrderItem, PageKind, PageReading } from '../../utils/types';
 import { productUrlForOrder } from '../../utils/evidence/product';
-import { isAliExpressUrl, pageFromUrl } from '../../utils/aliexpress/urls';
+import { isListingUrl } from '../../utils/aliexpress/urls';
 import { CaptureButton } from '../CaptureButton';
 import { Gallery } from '../Gallery';
 
@@ -22,7 +22,7 @@ export function PageEvidence({ orderId, page, items = [] }: { orderId: string; p
   const [captures, setCaptures] = useState(0);
   const [error, setError] = useState('');
   // listings on AliExpress only (item addresses come from the page, so they are checked)
-  const listings = items.filter((i) => i.url && isAliExpressUrl(i.url) && pageFromUrl(i.url).kind === 'unknown' && /\/item\//.test(i.url));
+  const listings = items.filter((i) => isListingUrl(i.url));
   const kind = page.kind === 'tracking' || page.kind === 'order-detail' ? page.kind : undefined;
   return (
     <div className="ap-evidence">

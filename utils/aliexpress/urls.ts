@@ -20,6 +20,23 @@ export const CHAT_PAGE_MATCHES = [
   '*://message.aliexpress.com/*',
 ];
 export const HOST_PERMISSIONS = ['*://*.aliexpress.com/*', '*://*.aliexpress.us/*'];
+/** Product pages ("the listing is the contract"): where the listing capture button appears. */
+export const PRODUCT_PAGE_MATCHES = ['*://*.aliexpress.com/item/*', '*://*.aliexpress.us/item/*'];
+/** AliExpress's image servers: the page's own pictures are re-read from there for captures. */
+export const IMAGE_HOST_PERMISSIONS = ['*://*.alicdn.com/*', '*://*.aliexpress-media.com/*'];
+const IMAGE_HOST_RE = /(^|\.)(alicdn\.com|aliexpress-media\.com|aliexpress\.(com|us|ru))$/i;
+
+/** true for http(s) addresses on AliExpress's own page and image hosts */
+export function isAliExpressImageUrl(url: string): boolean {
+  const u = safeUrl(url);
+  return !!u && (u.protocol === 'https:' || u.protocol === 'http:') && IMAGE_HOST_RE.test(u.hostname);
+}
+
+/** true for an AliExpress product page ("/item/<id>.html") */
+export function isListingUrl(url: string | undefined): boolean {
+  const u = safeUrl(url);
+  return !!u && /^https?:$/.test(u.protocol) && HOST_RE.test(u.hostname) && /^\/item\/\d+\.html/.test(u.pathname);
+}
 
 export function isAliExpressUrl(url: string | undefined): boolean {
   const u = safeUrl(url);

@@ -2,20 +2,9 @@
 // blank by html2canvas. In the clone we swap them for data URLs the background re-read from those hosts,
 // or for an "image missing" box. Nothing outside AliExpress's own hosts is ever requested.
 
-/** Host permissions needed to re-read the page's own images (the background fetches them). */
-export const IMAGE_HOST_PERMISSIONS = ['*://*.alicdn.com/*', '*://*.aliexpress-media.com/*'];
+import { isAliExpressImageUrl } from '../aliexpress/urls';
 
-const IMAGE_HOST_RE = /(^|\.)(alicdn\.com|aliexpress-media\.com|aliexpress\.(com|us|ru))$/i;
-
-/** true for http(s) addresses on AliExpress's own page and image hosts */
-export function isAliExpressImageUrl(url: string): boolean {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'https:' || u.protocol === 'http:') && IMAGE_HOST_RE.test(u.hostname);
-  } catch {
-    return false;
-  }
-}
+export { IMAGE_HOST_PERMISSIONS, isAliExpressImageUrl } from '../aliexpress/urls';
 
 /** An image html2canvas draws without help: inline, or from the page's own origin. */
 export function needsInlining(src: string, pageOrigin: string): boolean {

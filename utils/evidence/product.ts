@@ -1,7 +1,7 @@
 // Product pages ("the listing is the contract"): where the capture button appears and how AliProof
 // links a listing to an order when it opens the page itself.
 
-export const PRODUCT_PAGE_MATCHES = ['*://*.aliexpress.com/item/*', '*://*.aliexpress.us/item/*'];
+export { PRODUCT_PAGE_MATCHES } from '../aliexpress/urls';
 
 /** The order id in `#aliproof-order=<digits>`, if any. */
 export function orderFromHash(hash: string): string | undefined {
