@@ -17,8 +17,10 @@ export const caseStore = {
   apply(reading: PageReading, url: string): Promise<number> {
     return serialised(async () => {
       const ids = [...new Set(reading.orders.map((o) => o.orderId))];
-      const next = applyReading(await loadCases(ids), reading, { url, at: new Date().toISOString() });
-      await saveCases(ids.map((id) => next.cases[id]).filter((r) => !!r));
+      const before = await loadCases(ids);
+      const next = applyReading(before, reading, { url, at: new Date().toISOString() });
+      // unchanged orders keep their record object: only the changed ones are written (and sent to tabs)
+      await saveCases(ids.map((id) => next.cases[id]).filter((r) => !!r && r !== before.cases[r.orderId]));
       return reading.orders.length;
     });
   },

@@ -54,20 +54,43 @@ export function factValues(o: OrderFacts): Record<string, string> {
   return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => !!e[1]));
 }
 
-/** Apply one page reading to the store; returns a new store (the input is not changed). */
+/** The facts as stored: what a page read, without the clocks (computed when shown). */
+export function storedFacts(order: OrderFacts): OrderFacts {
+  const facts: OrderFacts = { ...order, deadlines: [] };
+  delete facts.next;
+  return facts;
+}
+
+/** An order's stored facts with a page's reading merged in, as the background will store them. */
+export const mergedFacts = (prev: OrderFacts | undefined, order: OrderFacts): OrderFacts =>
+  prev ? mergeOrder(prev, storedFacts(order)) : storedFacts(order);
+
+const sameDay = (a: string | undefined, b: string) => !!a && a.slice(0, 10) === b.slice(0, 10);
+
+/**
+ * Apply one page reading to the store; returns a new store (the input is not changed). Reading the
+ * same page again on the same day with nothing new leaves the order's record as it was (the same
+ * object): the list is re-read on every visit, and rewriting hundreds of unchanged orders would send
+ * all of them to every open tab.
+ */
 export function applyReading(store: CaseStore, reading: PageReading, page: { url: string; at: string }): CaseStore {
   const cases = { ...store.cases };
   for (const order of reading.orders) {
     if (!/^\d{6,}$/.test(order.orderId)) continue;
     const prev = cases[order.orderId];
-    const incoming: OrderFacts = { ...order, deadlines: [] };
-    delete incoming.next;
-    const facts = prev ? mergeOrder(prev.facts, incoming) : incoming;
+    const facts = mergedFacts(prev?.facts, order);
     const seen = { ...(prev?.seen ?? {}) };
+    let newValue = false;
     for (const [k, value] of Object.entries(factValues(facts))) {
-      if (seen[k]?.value !== value) seen[k] = { value, firstSeen: page.at };
+      if (seen[k]?.value !== value) {
+        seen[k] = { value, firstSeen: page.at };
+        newValue = true;
+      }
     }
-    const sources = [...(prev?.sources ?? []), { kind: reading.kind, url: page.url, at: page.at }].slice(-MAX_SOURCES);
+    const last = prev?.sources[prev.sources.length - 1];
+    const samePage = !!last && last.kind === reading.kind && last.url === page.url && sameDay(last.at, page.at);
+    if (prev && samePage && !newValue && sameDay(prev.lastSeen, page.at) && JSON.stringify(facts) === JSON.stringify(prev.facts)) continue;
+    const sources = samePage ? prev!.sources : [...(prev?.sources ?? []), { kind: reading.kind, url: page.url, at: page.at }].slice(-MAX_SOURCES);
     cases[order.orderId] = {
       orderId: order.orderId,
       facts,

@@ -58,3 +58,27 @@ describe('case store', () => {
     expect(empty.cases).toEqual({});
   });
 });
+
+describe('reading the same page again', () => {
+  const url = 'https://www.aliexpress.com/p/order/index.html';
+  const first = applyReading(emptyCaseStore(), reading('order-list', [order('1234567890', { status: 'awaiting-delivery', placedOn: '2026-07-15' })]), { url, at: '2026-07-16T01:00:00.000Z' });
+
+  it('leaves the record as it was when nothing is new on the same day', () => {
+    const again = applyReading(first, reading('order-list', [order('1234567890', { status: 'awaiting-delivery', placedOn: '2026-07-15' })]), { url, at: '2026-07-16T09:00:00.000Z' });
+    expect(again.cases['1234567890']).toBe(first.cases['1234567890']);
+  });
+
+  it('records a new value, another page or another day', () => {
+    const changed = applyReading(first, reading('order-list', [order('1234567890', { status: 'completed', placedOn: '2026-07-15' })]), { url, at: '2026-07-16T09:00:00.000Z' });
+    expect(changed.cases['1234567890']).not.toBe(first.cases['1234567890']);
+    expect(changed.cases['1234567890'].seen.status.value).toBe('completed');
+    expect(changed.cases['1234567890'].sources).toHaveLength(1); // same page, same day: one entry
+
+    const detail = applyReading(first, reading('order-detail', [order('1234567890', { status: 'awaiting-delivery', placedOn: '2026-07-15' })]), { url: `${url}?d`, at: '2026-07-16T09:00:00.000Z' });
+    expect(detail.cases['1234567890'].sources.map((s) => s.kind)).toEqual(['order-list', 'order-detail']);
+
+    const nextDay = applyReading(first, reading('order-list', [order('1234567890', { status: 'awaiting-delivery', placedOn: '2026-07-15' })]), { url, at: '2026-07-17T09:00:00.000Z' });
+    expect(nextDay.cases['1234567890'].lastSeen).toBe('2026-07-17T09:00:00.000Z');
+    expect(nextDay.cases['1234567890'].sources).toHaveLength(2);
+  });
+});
