@@ -21,15 +21,19 @@ export interface BadgeInput {
 }
 
 interface Parts {
+  root: HTMLElement;
   button: HTMLButtonElement;
   count: HTMLSpanElement;
   kind: HTMLSpanElement;
-  tip: HTMLSpanElement;
+  /** made when first shown: most badges are never hovered or focused */
+  tip?: HTMLSpanElement;
   input: BadgeInput;
-  /** the tooltip's list is built when first shown: most badges are never hovered */
+  /** the tooltip's list no longer matches `input` */
   tipStale: boolean;
-  /** everything the badge last showed, to skip redraws that would change nothing */
+  /** what the badge last showed, to skip redraws that would change nothing */
   shown?: string;
+  /** what the tooltip was last built from */
+  tipFrom?: string;
 }
 
 const PARTS = new WeakMap<HTMLElement, Parts>();
@@ -41,6 +45,23 @@ function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string): 
   return e;
 }
 
+function showTip(parts: Parts, open: boolean) {
+  if (!open) {
+    if (parts.tip) parts.tip.hidden = true;
+    return;
+  }
+  if (!parts.tip) {
+    const tip = el('span', 'ap-tooltip');
+    tip.setAttribute('role', 'tooltip');
+    tip.id = `ap-tip-${++tipIds}`;
+    parts.button.setAttribute('aria-describedby', tip.id);
+    parts.root.append(tip);
+    parts.tip = tip;
+  }
+  if (parts.tipStale) fillTooltip(parts, parts.tip);
+  parts.tip.hidden = false;
+}
+
 /** Build the badge's elements inside `root` once, with its listeners. */
 function build(root: HTMLElement): Parts {
   const button = el('button', 'ap-badge-button');
@@ -48,27 +69,18 @@ function build(root: HTMLElement): Parts {
   const count = el('span', 'ap-badge-count');
   const kind = el('span', 'ap-badge-kind');
   button.append(count, kind);
-  const tip = el('span', 'ap-tooltip');
-  tip.setAttribute('role', 'tooltip');
-  tip.id = `ap-tip-${++tipIds}`;
-  tip.hidden = true;
-  button.setAttribute('aria-describedby', tip.id);
-  root.replaceChildren(button, tip);
-  const show = (open: boolean) => () => {
-    if (open && parts.tipStale) fillTooltip(parts);
-    tip.hidden = !open;
-  };
-  root.addEventListener('mouseenter', show(true));
-  root.addEventListener('mouseleave', show(false));
-  button.addEventListener('focus', show(true));
-  button.addEventListener('blur', show(false));
+  root.replaceChildren(button);
+  const parts: Parts = { root, button, count, kind, input: undefined as unknown as BadgeInput, tipStale: true };
+  root.addEventListener('mouseenter', () => showTip(parts, true));
+  root.addEventListener('mouseleave', () => showTip(parts, false));
+  button.addEventListener('focus', () => showTip(parts, true));
+  button.addEventListener('blur', () => showTip(parts, false));
   button.addEventListener('keydown', (e) => {
-    if (e.key === 'Escape' && !tip.hidden) {
+    if (e.key === 'Escape' && parts.tip && !parts.tip.hidden) {
       e.stopPropagation(); // close the tooltip first, not the sidebar
-      tip.hidden = true;
+      parts.tip.hidden = true;
     }
   });
-  const parts: Parts = { button, count, kind, tip, input: undefined as unknown as BadgeInput, tipStale: true };
   button.addEventListener('click', () => parts.input.onOpen?.(parts.input.orderId));
   return parts;
 }
@@ -80,6 +92,13 @@ export function renderBadge(root: HTMLElement, input: BadgeInput): void {
   parts.input = input;
   const { orderId, order, sources, now } = input;
   const lang = input.lang ?? getLanguage();
+  // the tooltip is rebuilt when next shown (now, if it is open) when anything it lists changed
+  const tipFrom = JSON.stringify([orderId, lang, order.deadlines, sources, now.toDateString()]);
+  if (tipFrom !== parts.tipFrom) {
+    parts.tipFrom = tipFrom;
+    parts.tipStale = true;
+    if (parts.tip && !parts.tip.hidden) fillTooltip(parts, parts.tip);
+  }
   const info = badgeInfo(order.deadlines, now);
   const d = info.deadline;
   const left = info.daysLeft;
@@ -97,9 +116,9 @@ export function renderBadge(root: HTMLElement, input: BadgeInput): void {
     label = t('badge.aria', { id: orderId, left: leftMsg(left), date: { date: d.closesOn } }, lang);
   }
   const kind = d && left !== undefined && left >= 0 ? tm(kindMsg(d.kind), lang) : '';
-  // what the user can see or hear of this badge, tooltip included: nothing changed, nothing to redraw
-  // (redrawing costs the page a style and layout pass)
-  const shown = JSON.stringify([orderId, count, kind, label, info.urgency, lang, order.deadlines, sources, now.toDateString()]);
+  // what the user can see or hear of the badge itself: nothing changed, nothing to touch (each
+  // change costs the page a style and layout pass)
+  const shown = `${orderId}|${count}|${kind}|${label}|${info.urgency}|${d?.closesOn}|${left}`;
   if (shown === parts.shown) return;
   parts.shown = shown;
 
@@ -119,13 +138,10 @@ export function renderBadge(root: HTMLElement, input: BadgeInput): void {
   parts.kind.hidden = !kind;
   // the accessible name starts with the visible text (WCAG 2.5.3 "label in name")
   parts.button.setAttribute('aria-label', `${[count, kind].filter(Boolean).join(' ')}: ${label}`);
-
-  parts.tipStale = true;
-  if (!parts.tip.hidden) fillTooltip(parts);
 }
 
 /** The tooltip: every clock with its dates and where its date comes from. */
-function fillTooltip(parts: Parts): void {
+function fillTooltip(parts: Parts, tip: HTMLSpanElement): void {
   parts.tipStale = false;
   const { orderId, order, sources, now } = parts.input;
   const lang = parts.input.lang ?? getLanguage();
@@ -160,5 +176,5 @@ function fillTooltip(parts: Parts): void {
     note.textContent = t('tooltip.pacific', undefined, lang);
     body.push(note);
   }
-  parts.tip.replaceChildren(...body);
+  tip.replaceChildren(...body);
 }

@@ -6,7 +6,7 @@ import { orderForBadge } from '../../utils/store/effective';
 import type { AliProofStores } from '../../utils/store/vanilla';
 import { getLanguage, languageStore } from '../../utils/i18n/page';
 import { renderBadge } from '../badge-dom';
-import css from '../styles.css?inline';
+import css from '../badge.css?inline';
 
 export const BADGE_HOST = 'aliproof-badge';
 

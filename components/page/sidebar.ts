@@ -4,6 +4,7 @@ import { browser } from 'wxt/browser';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { languageStore, t } from '../../utils/i18n/page';
+import badgeCss from '../badge.css?inline';
 import css from '../styles.css?inline';
 import { createSidebarState, SIDEBAR_GLOBAL, SIDEBAR_SCRIPT, type PageContext, type SidebarModule } from './sidebar-contract';
 
@@ -33,7 +34,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
     append: 'last',
     onMount(container) {
       const style = document.createElement('style');
-      style.textContent = css;
+      style.textContent = badgeCss + css;
       const button = document.createElement('button');
       button.type = 'button';
       button.className = 'ap-edge-tab';

@@ -27,7 +27,12 @@ export default defineContentScript({
   async main(ctx) {
     let lastSent = '';
     let timer: ReturnType<typeof setTimeout> | undefined;
-    void stores.start();
+    // badges need the settings, the user's facts and the stored orders on this page (not all of them:
+    // the sidebar loads those when it opens); drawn once these are in, so each badge is drawn once
+    // (a storage that cannot be read leaves the badges drawn from the page alone)
+    const ready = stores.startForBadges().catch(() => undefined);
+    const storedOrders = (orders: { orderId: string }[]) =>
+      Promise.all([ready, stores.cases.include(orders.map((o) => o.orderId)).catch(() => undefined)]);
     const page = {
       get kind() {
         return pageFromUrl(location.href).kind;
@@ -37,14 +42,17 @@ export default defineContentScript({
       },
       reading: () => readDocument(document, { url: location.href, now: new Date() }),
     };
-    const sidebar = await mountSidebar(ctx, { orderId: page.orderId, page });
-    const badges = createBadgeLayer(stores, (orderId) => sidebar.open(orderId));
+    // the edge tab goes in with the first badges (one style and layout pass for both, not two)
+    let sidebar: ReturnType<typeof mountSidebar> | undefined;
+    const withSidebar = (use: (s: Awaited<ReturnType<typeof mountSidebar>>) => void) =>
+      void (sidebar ??= mountSidebar(ctx, { orderId: page.orderId, page })).then(use);
+    const badges = createBadgeLayer(stores, (orderId) => withSidebar((s) => s.open(orderId)));
 
     const send = (reading: PageReading, url: string) => {
       const msg: Message = { type: 'page-read', url, reading };
       return browser.runtime.sendMessage(msg).then(
         (reply: { ok?: boolean; error?: string } | undefined) => {
-          if (reply?.ok === false) sidebar.notice(t('page.saveFailed', { reason: reply.error ?? '?' }));
+          if (reply?.ok === false) withSidebar((s) => s.notice(t('page.saveFailed', { reason: reply.error ?? '?' })));
           return reply?.ok !== false;
         },
         () => false, // background not reachable (extension reloaded)
@@ -58,6 +66,7 @@ export default defineContentScript({
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const part = fresh.slice(i, i + CHUNK);
         const { orders, problems } = readOrderCards(part.map((a) => a.card), { url, now });
+        await storedOrders(orders);
         badges.add(part, orders);
         if (orders.length) void send({ kind: 'order-list', orders, problems }, url);
         if (i + CHUNK < fresh.length) await new Promise((r) => setTimeout(r));
@@ -65,8 +74,9 @@ export default defineContentScript({
     };
 
     // Detail and tracking pages: one order, read whole each time the page changes.
-    const readPage = (url: string, now: Date) => {
+    const readPage = async (url: string, now: Date) => {
       const reading = readDocument(document, { url, now });
+      await storedOrders(reading.orders);
       badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
       const key = url + JSON.stringify(reading.orders);
       if (key === lastSent || !reading.orders.length) return;
@@ -86,10 +96,11 @@ export default defineContentScript({
       const url = location.href;
       const now = new Date();
       badges.prune();
-      reading = pageFromUrl(url).kind === 'order-list' ? readList(url, now) : Promise.resolve(readPage(url, now));
+      reading = pageFromUrl(url).kind === 'order-list' ? readList(url, now) : readPage(url, now);
       try {
         await reading;
       } finally {
+        withSidebar(() => undefined);
         reading = undefined;
         if (again) {
           again = false;
@@ -115,7 +126,7 @@ export default defineContentScript({
       stores.stop();
     });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      sidebar.setDefaultOrder(pageFromUrl(location.href).orderId);
+      withSidebar((s) => s.setDefaultOrder(pageFromUrl(location.href).orderId));
       schedule();
     });
   },

@@ -1,7 +1,7 @@
 // What the UI shows for one order: the facts read from pages with the user's corrections on top
 // (the user beats the page for every fact they fixed), each fact's source, and the clocks computed
 // from the result. Pure: no storage, no clock of its own.
-import type { CaseRecord } from '../cases/case-store';
+import { mergedFacts, type CaseRecord } from '../cases/case-store';
 import type { OrderFacts, OrderStatus } from '../types';
 import type { Msg } from '../i18n';
 import { daysLeft, withDeadlines } from '../deadlines/engine';
@@ -144,8 +144,8 @@ export function validateFact(
 }
 
 /**
- * What a badge shows: the stored case with the user's facts, or the page's own reading until the
- * background has stored the order.
+ * What a badge shows: the stored case with this page's reading merged in, as the background is about
+ * to store it (so the badge is drawn once, not again when the save comes back), with the user's facts.
  */
 export function orderForBadge(
   record: CaseRecord | undefined,
@@ -153,10 +153,8 @@ export function orderForBadge(
   pageFacts: OrderFacts | undefined,
   opts: EffectiveOptions,
 ): { order: Pick<OrderFacts, 'deadlines'> & Partial<OrderFacts>; sources: EffectiveOrder['sources'] } {
-  if (record) {
-    const e = effectiveOrder(record, userFacts, opts);
-    return { order: e.order, sources: e.sources };
-  }
-  if (pageFacts) return { order: withDeadlines(pageFacts, opts).order, sources: {} };
-  return { order: { deadlines: [] }, sources: {} };
+  if (!record && !pageFacts) return { order: { deadlines: [] }, sources: {} };
+  const facts = pageFacts ? mergedFacts(record?.facts, pageFacts) : record!.facts;
+  const e = effectiveOrder({ ...(record ?? { seen: {}, firstSeen: '', lastSeen: '', sources: [] }), orderId: facts.orderId, facts }, userFacts, opts);
+  return { order: e.order, sources: e.sources };
 }

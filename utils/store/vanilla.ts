@@ -69,38 +69,79 @@ export function mirror<T>(item: WxtStorageItem<T, any>, normalise: (v: T) => T =
   };
 }
 
+export interface CasesMirror extends Mirror<CaseStore> {
+  /**
+   * Load just these orders and follow changes, without reading every stored order (pages that badge
+   * a few hundred cards need only theirs). `start()` later still loads them all.
+   */
+  include(orderIds: string[]): Promise<void>;
+}
+
 /** The stored orders: one key per order, so a change brings only the orders that changed. */
-export function casesMirror(): Mirror<CaseStore> {
+export function casesMirror(): CasesMirror {
   const store = createStore<MirrorState<CaseStore>>(() => ({ value: emptyCaseStore(), ready: false }));
   let unwatch: (() => void) | undefined;
   let started: Promise<void> | undefined;
-  let early: Record<string, CaseRecord | undefined> = {};
-  const patch = (changed: Record<string, CaseRecord | undefined>) => {
+  /** orders asked for by include(), and their read */
+  const included = new Map<string, Promise<void>>();
+  /** reads under way: orders changed while they run are newer than what they return */
+  const reads = new Set<Set<string>>();
+  const patch = (changed: Record<string, CaseRecord | undefined>, skip?: Set<string>) => {
     const { value, ready } = store.getState();
     const cases = { ...value.cases };
+    let any = false;
     for (const [id, rec] of Object.entries(changed)) {
+      if (skip?.has(id)) continue;
+      any = true;
       if (rec) cases[id] = rec;
       else delete cases[id];
     }
-    store.setState({ value: { ...value, cases }, ready });
+    if (any) store.setState({ value: { ...value, cases }, ready });
+  };
+  const watch = () => {
+    unwatch ??= watchCases((changed) => {
+      for (const r of reads) for (const id of Object.keys(changed)) r.add(id);
+      patch(changed);
+    });
+  };
+  /** read from storage, then apply all but what changed meanwhile */
+  const read = async (orderIds?: string[]) => {
+    watch(); // first, so nothing written between the read and the subscription is missed
+    const newer = new Set<string>();
+    reads.add(newer);
+    try {
+      const loaded = await loadCases(orderIds);
+      if (orderIds) patch(loaded.cases, newer);
+      else {
+        const cases = { ...store.getState().value.cases };
+        for (const id of Object.keys(cases)) if (!newer.has(id) && !loaded.cases[id]) delete cases[id];
+        for (const [id, rec] of Object.entries(loaded.cases)) if (!newer.has(id)) cases[id] = rec;
+        store.setState({ value: { ...loaded, cases }, ready: true });
+      }
+    } finally {
+      reads.delete(newer);
+    }
   };
   return {
     store,
     start() {
-      if (started) return started;
-      // watch first; changes heard while the first read runs are newer than what it returns
-      unwatch = watchCases((changed) => (store.getState().ready ? patch(changed) : Object.assign(early, changed)));
-      started = loadCases().then((loaded) => {
-        store.setState({ value: loaded, ready: true });
-        patch(early);
-        early = {};
-      });
+      started ??= read();
       return started;
+    },
+    async include(orderIds) {
+      if (started) return started;
+      const fresh = [...new Set(orderIds.filter((id) => !included.has(id)))];
+      if (fresh.length) {
+        const loading = read(fresh);
+        for (const id of fresh) included.set(id, loading);
+      }
+      await Promise.all(orderIds.map((id) => included.get(id)));
     },
     stop() {
       unwatch?.();
       unwatch = undefined;
       started = undefined;
+      included.clear();
     },
     async update(change) {
       // the background owns the orders; whole-store writes are for restores and tests
@@ -119,6 +160,13 @@ export function createAliProofStores() {
   // which evidence exists per order (the background keeps this small index beside the evidence database)
   const evidence = mirror<EvidenceIndex>(evidenceIndexItem);
   let unfollowLanguage: (() => void) | undefined;
+  /** What badges need besides their orders (cases.include): the user's facts and the settings. */
+  const startForBadges = async () => {
+    // the UI language follows the setting, in every tab
+    unfollowLanguage ??= settings.store.subscribe((s) => setLanguageSetting(s.value.language));
+    await Promise.all([userFacts.start(), settings.start()]);
+    setLanguageSetting(settings.store.getState().value.language);
+  };
 
   return {
     cases,
@@ -127,11 +175,9 @@ export function createAliProofStores() {
     settings,
     evidence,
     async start() {
-      // the UI language follows the setting, in every tab
-      unfollowLanguage ??= settings.store.subscribe((s) => setLanguageSetting(s.value.language));
-      await Promise.all([cases.start(), userFacts.start(), checklist.start(), settings.start(), evidence.start()]);
-      setLanguageSetting(settings.store.getState().value.language);
+      await Promise.all([startForBadges(), cases.start(), checklist.start(), evidence.start()]);
     },
+    startForBadges,
     stop() {
       unfollowLanguage?.();
       unfollowLanguage = undefined;

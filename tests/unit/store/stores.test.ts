@@ -74,3 +74,24 @@ describe('stores mirrored from extension storage', () => {
     expect(b.settings.store.getState().value.stallDays).toBe(DEFAULT_SETTINGS.stallDays);
   });
 });
+
+describe('the orders a page needs', () => {
+  const read = (ids: string[], status: 'awaiting-delivery' | 'completed' = 'awaiting-delivery') =>
+    applyReading(emptyCaseStore(), { kind: 'order-list', orders: ids.map((id) => ({ ...IN_TRANSIT, orderId: id, status })), problems: [] }, { url: 'u', at: '2026-07-20T00:00:00.000Z' });
+
+  it('loads only the orders asked for, follows changes, and start() still loads every order', async () => {
+    await replaceCases(read(['8200000000000001', '8200000000000002', '8200000000000003']));
+    const s = createAliProofStores();
+    opened.push(s);
+    await s.cases.include(['8200000000000002']);
+    expect(Object.keys(s.cases.store.getState().value.cases)).toEqual(['8200000000000002']);
+
+    // a save from the background arrives without asking
+    await replaceCases(read(['8200000000000001', '8200000000000002', '8200000000000003'], 'completed'));
+    await vi.waitFor(() => expect(s.cases.store.getState().value.cases['8200000000000002'].facts.status).toBe('completed'));
+
+    await s.start();
+    expect(Object.keys(s.cases.store.getState().value.cases).sort()).toEqual(['8200000000000001', '8200000000000002', '8200000000000003']);
+    expect(s.cases.store.getState().ready).toBe(true);
+  });
+});
