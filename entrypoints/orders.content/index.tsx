@@ -3,7 +3,7 @@
 // single-page app navigates.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { readDocument } from '../../utils/aliexpress';
+import { readOrderPage } from '../../utils/aliexpress/order-pages';
 import { badgeAnchors, listAnchors } from '../../utils/aliexpress/anchors';
 import { readOrderCards } from '../../utils/aliexpress/order-list';
 import type { PageReading } from '../../utils/types';
@@ -40,7 +40,7 @@ export default defineContentScript({
       get orderId() {
         return pageFromUrl(location.href).orderId;
       },
-      reading: () => readDocument(document, { url: location.href, now: new Date() }),
+      reading: () => readOrderPage(document, { url: location.href, now: new Date() }),
     };
     // the edge tab goes in with the first badges (one style and layout pass for both, not two)
     let sidebar: ReturnType<typeof mountSidebar> | undefined;
@@ -75,7 +75,7 @@ export default defineContentScript({
 
     // Detail and tracking pages: one order, read whole each time the page changes.
     const readPage = async (url: string, now: Date) => {
-      const reading = readDocument(document, { url, now });
+      const reading = readOrderPage(document, { url, now });
       await storedOrders(reading.orders);
       badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
       const key = url + JSON.stringify(reading.orders);

@@ -1,62 +1,25 @@
 // THE entry to AliExpress page reading: a Document, a saved HTML file or a saved JSON payload in,
 // a PageReading out. Never throws: whatever could not be read is listed in `problems`.
 import type { PageKind, PageReading, ReadContext } from '../types';
-import type { DomReader, PartialReading, PayloadReader } from './reader';
-import { pageFromUrl, isAliExpressUrl } from './urls';
+import type { PayloadReader } from './reader';
 import { savedUrl } from './dom';
 import { API, apiName, byTag, NOT_LOGGED_IN, parsePayloadText, retStatus, type Json } from './payload';
-import { looksLikeOrderList, readOrderListDom, readOrderListPayload } from './order-list';
-import { looksLikeOrderDetail, readOrderDetailDom, readOrderDetailPayload } from './order-detail';
-import { looksLikeTracking, readTrackingDom, readTrackingPayload } from './tracking';
+import { readOrderListPayload } from './order-list';
+import { readOrderDetailPayload } from './order-detail';
+import { readTrackingPayload } from './tracking';
 import { looksLikeChat, readChatDom } from './chat';
+import { detectKindWith, guarded, ORDER_PAGE_READERS, readDocumentWith, type DomReaders } from './order-pages';
 
-const DOM_READERS: Record<Exclude<PageKind, 'unknown'>, { read: DomReader; looksLike: (d: Document) => boolean }> = {
+const DOM_READERS: DomReaders = {
   chat: { read: readChatDom, looksLike: looksLikeChat },
-  tracking: { read: readTrackingDom, looksLike: looksLikeTracking },
-  'order-detail': { read: readOrderDetailDom, looksLike: looksLikeOrderDetail },
-  'order-list': { read: readOrderListDom, looksLike: looksLikeOrderList },
+  ...ORDER_PAGE_READERS,
 };
 
-function guarded(kind: PageKind, run: () => PartialReading): PageReading {
-  try {
-    const r = run();
-    return { kind, orders: r.orders, problems: r.problems, ...(r.chat ? { chat: r.chat } : {}) };
-  } catch (e) {
-    return { kind, orders: [], problems: [`this ${kind} page could not be read (${(e as Error)?.message ?? e})`] };
-  }
-}
-
 /** The kind of a document: from its address when that is an AliExpress page, else from its markup. */
-export function detectKind(doc: Document, url?: string): PageKind {
-  if (url && isAliExpressUrl(url)) return pageFromUrl(url).kind;
-  if (url) return 'unknown'; // not an AliExpress address: nothing to read
-  for (const [kind, r] of Object.entries(DOM_READERS)) {
-    try {
-      if (r.looksLike(doc)) return kind as PageKind;
-    } catch {
-      /* a broken page is simply not this kind */
-    }
-  }
-  return 'unknown';
-}
+export const detectKind = (doc: Document, url?: string): PageKind => detectKindWith(DOM_READERS, doc, url);
 
 /** Read a live or parsed page. `ctx.url` is the page address (location.href in the extension). */
-export function readDocument(doc: Document, ctx: ReadContext = {}): PageReading {
-  let kind: PageKind = 'unknown';
-  try {
-    kind = detectKind(doc, ctx.url);
-  } catch {
-    kind = 'unknown';
-  }
-  if (kind === 'unknown') {
-    return { kind, orders: [], problems: ['this is not an AliExpress order, tracking or message page'] };
-  }
-  const reading = guarded(kind, () => DOM_READERS[kind as Exclude<PageKind, 'unknown'>].read(doc, ctx));
-  // the address names the order on detail/tracking/chat pages even when the markup does not
-  const fromUrl = ctx.url ? pageFromUrl(ctx.url).orderId : undefined;
-  if (fromUrl && reading.chat && !reading.chat.orderId) reading.chat.orderId = fromUrl;
-  return reading;
-}
+export const readDocument = (doc: Document, ctx: ReadContext = {}): PageReading => readDocumentWith(DOM_READERS, doc, ctx);
 
 const PAYLOAD_READERS: { kind: PageKind; api: string; tag?: string; read: PayloadReader; shape: (p: Json) => boolean }[] = [
   { kind: 'order-list', api: API.list, read: readOrderListPayload, shape: (p) => byTag(p, 'pc_om_list_order').length > 0 },
