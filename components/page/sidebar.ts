@@ -1,7 +1,6 @@
 // The sidebar on AliExpress pages: a small tab on the page edge (always there, plain DOM) and the
 // sidebar itself, a React app loaded only when the user opens it, in the same shadow root.
 import { browser } from 'wxt/browser';
-import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { languageStore, t } from '../../utils/i18n/page';
 import badgeCss from '../badge.css?inline';
@@ -22,58 +21,54 @@ async function loadSidebarModule(): Promise<SidebarModule> {
 /** Mount the edge tab and the keyboard shortcut; the sidebar app loads on first open. */
 export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: string; page: PageContext }) {
   const state = createSidebarState(opts.orderId);
-  let app: HTMLElement | undefined;
-  let tab: HTMLButtonElement | undefined;
-  let noticeBox: HTMLElement | undefined;
   let loading: Promise<void> | undefined;
 
-  const ui = await createShadowRootUi(ctx, {
-    name: SIDEBAR_HOST,
-    position: 'inline',
-    anchor: 'body',
-    append: 'last',
-    onMount(container) {
-      const style = document.createElement('style');
-      style.textContent = badgeCss + css;
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'ap-edge-tab';
-      button.textContent = 'AliProof';
-      const label = () => {
-        button.setAttribute('aria-label', t('sidebar.tab'));
-        button.title = t('sidebar.tab');
-      };
-      label();
-      languageStore.subscribe(label);
-      button.addEventListener('click', () => state.open());
-      tab = button;
-      app = document.createElement('div');
-      noticeBox = document.createElement('div');
-      container.append(style, button, noticeBox, app);
-    },
+  // a host element with its own shadow root at the end of <body>: the page's styles stay out
+  const host = document.createElement(SIDEBAR_HOST);
+  const shadow = host.attachShadow({ mode: 'open' });
+  const style = document.createElement('style');
+  style.textContent = badgeCss + css;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'ap-edge-tab';
+  button.textContent = 'AliProof';
+  const label = () => {
+    button.setAttribute('aria-label', t('sidebar.tab'));
+    button.title = t('sidebar.tab');
+  };
+  label();
+  const unfollowLanguage = languageStore.subscribe(label);
+  button.addEventListener('click', () => state.open());
+  const tab = button;
+  const app = document.createElement('div');
+  const noticeBox = document.createElement('div');
+  shadow.append(style, button, noticeBox, app);
+  document.body.append(host);
+  ctx.onInvalidated(() => {
+    unfollowLanguage();
+    host.remove();
   });
-  ui.mount();
 
   const showError = (e: unknown) => {
     const p = document.createElement('p');
     p.className = 'ap-error ap-edge-error';
     p.setAttribute('role', 'alert');
     p.textContent = `AliProof: ${e instanceof Error ? e.message : String(e)}`;
-    app?.replaceChildren(p);
+    app.replaceChildren(p);
     loading = undefined; // let the next open try again
   };
 
   state.subscribe(() => {
     const { open } = state.get();
-    if (tab) tab.hidden = open;
-    if (open && !loading && app) {
+    tab.hidden = open;
+    if (open && !loading) {
       const target = app;
       loading = loadSidebarModule()
         .then((mod) => mod.mount(target, state, opts.page))
         .catch(showError);
     }
     // give focus back to the tab when the sidebar closes, so keyboard users keep their place
-    if (!open && tab && ui.shadowHost.contains(document.activeElement)) tab.focus();
+    if (!open && host.contains(document.activeElement)) tab.focus();
   });
 
   const onKey = (e: KeyboardEvent) => {
@@ -88,7 +83,6 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
   ctx.addEventListener(window, 'keydown', onKey, { capture: true });
   /** A message the user must see (e.g. orders that could not be saved), beside the edge tab. */
   const notice = (text: string) => {
-    if (!noticeBox) return;
     const box = document.createElement('div');
     box.className = 'ap-edge-notice';
     box.setAttribute('role', 'alert');
