@@ -1,7 +1,6 @@
 // The deadline engine: order facts + rules + now -> deadlines (shared/reference/dispute-rules.md §1.1).
 // Pure: no storage, no clock of its own. Dates are 'YYYY-MM-DD' calendar dates; `closesOn` is the last
 // safe day in the user's own zone (§7).
-import { differenceInCalendarDays } from 'date-fns';
 import { shiftDate } from '../aliexpress/dates';
 import type { Deadline, OrderFacts } from '../types';
 import { classifyPageNote, mentionsDeliveryGuarantee, paymentKind } from '../aliexpress/deadline-text';
@@ -26,7 +25,10 @@ export interface DeadlineResult {
 /** Days from `now`'s local date to `closesOn`: 0 on the last safe day, negative once it has passed. */
 export function daysLeft(closesOn: string, now: Date): number {
   const day = localDay(closesOn);
-  return day ? differenceInCalendarDays(day, now) : NaN;
+  if (!day) return NaN;
+  // whole calendar days between the two local dates (as UTC midnights: no daylight-saving hour)
+  const utc = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
+  return Math.round((utc(day) - utc(now)) / 86_400_000);
 }
 
 export function urgency(left: number | undefined): 'calm' | 'warning' | 'urgent' | 'closed' | 'none' {
