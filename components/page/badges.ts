@@ -13,8 +13,8 @@ export const BADGE_HOST = 'aliproof-badge';
 interface Mounted {
   orderId: string;
   root: HTMLElement;
-  /** the inputs it was last drawn from (cheap to compare): a save of other orders redraws nothing here */
-  drawnFrom?: string;
+  /** the inputs it was last drawn from (cheap to compare): the same inputs draw the same badge */
+  drawnFrom?: { record?: object; page?: object; rest: string };
 }
 
 // One parsed style sheet shared by every badge's shadow root (parsing it per badge cost more than the
@@ -50,26 +50,44 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
     const record = stores.cases.store.getState().value.cases[m.orderId];
     const mine = stores.userFacts.store.getState().value[m.orderId];
     const overrides = stores.settings.store.getState().value.ruleOverrides;
-    const from = `${record?.lastSeen}|${JSON.stringify(mine)}|${JSON.stringify(overrides)}|${getLanguage()}|${now.toDateString()}`;
-    if (from === m.drawnFrom) return;
+    const page = pageFacts.get(m.orderId);
+    // stored records and page readings are replaced, never changed in place: identity tells
+    const from = { record, page, rest: `${JSON.stringify(mine)}|${JSON.stringify(overrides)}|${getLanguage()}|${now.toDateString()}` };
+    const last = m.drawnFrom;
+    if (last && last.record === from.record && last.page === from.page && last.rest === from.rest) return;
     m.drawnFrom = from;
-    const { order, sources } = orderForBadge(record, mine, pageFacts.get(m.orderId), { now, overrides });
+    const { order, sources } = orderForBadge(record, mine, page, { now, overrides });
     renderBadge(m.root, { orderId: m.orderId, order, sources, now, onOpen });
   }
 
   // several stores change together at start-up and after each save: redraw once for all of them
   let pending = false;
-  const redrawAll = () => {
+  /** orders to redraw at the next microtask; undefined: every badge */
+  let only: Set<string> | undefined = new Set();
+  const redraw = (orderIds?: Iterable<string>) => {
+    if (!orderIds) only = undefined;
+    else if (only) for (const id of orderIds) only.add(id);
     if (pending) return;
     pending = true;
     queueMicrotask(() => {
+      const ids = only;
       pending = false;
+      only = new Set();
       const now = new Date();
-      for (const m of mounted.values()) draw(m, now);
+      for (const m of mounted.values()) if (!ids || ids.has(m.orderId)) draw(m, now);
     });
   };
+  const redrawAll = () => redraw();
+  // a save brings the orders it changed (the others keep their record objects): on a list of
+  // thousands, "View orders" then redraws only the new cards' badges
+  const redrawChangedOrders = (next: { value: { cases: Record<string, unknown> } }, prev: { value: { cases: Record<string, unknown> } }) => {
+    const ids = new Set<string>();
+    for (const id of Object.keys(next.value.cases)) if (next.value.cases[id] !== prev.value.cases[id]) ids.add(id);
+    for (const id of Object.keys(prev.value.cases)) if (!(id in next.value.cases)) ids.add(id);
+    if (ids.size) redraw(ids);
+  };
   const unsubscribe = [
-    stores.cases.store.subscribe(redrawAll),
+    stores.cases.store.subscribe(redrawChangedOrders),
     stores.userFacts.store.subscribe(redrawAll),
     stores.settings.store.subscribe(redrawAll),
     languageStore.subscribe(redrawAll),
@@ -98,6 +116,14 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
         added++;
       }
       return added;
+    },
+    /**
+     * The background has stored the page's reading of these orders: from now on their stored record
+     * alone is what they show (it may grow newer than this page, e.g. from a detail page in another tab).
+     */
+    saved(orderIds: string[]) {
+      for (const id of orderIds) pageFacts.delete(id);
+      redraw(orderIds);
     },
     /** Forget badges whose cards left the page (single-page navigation). */
     prune() {

@@ -56,13 +56,16 @@ export default defineContentScript({
           return reply?.ok !== false;
         },
         () => false, // background not reachable (extension reloaded)
-      );
+      ).then((saved) => {
+        if (saved) badges.saved(reading.orders.map((o) => o.orderId));
+        return saved;
+      });
     };
 
     // Order lists: read only the cards without a badge yet (the list grows with "View orders"), a few
     // hundred at a time so a list of thousands never holds the page for long.
     const readList = async (url: string, now: Date) => {
-      const fresh = listAnchors(document).filter((a) => !badges.has(a.card));
+      const fresh = listAnchors(document, badges.has);
       for (let i = 0; i < fresh.length; i += CHUNK) {
         const part = fresh.slice(i, i + CHUNK);
         const { orders, problems } = readOrderCards(part.map((a) => a.card), { url, now });

@@ -44,10 +44,14 @@ export function badgeAnchors(doc: Document, url: string, kind: PageKind = pageFr
   }
 }
 
-/** Order cards of the list, new and old layout, each with its order id. */
-export function listAnchors(root: Document | Element): BadgeAnchor[] {
+/**
+ * Order cards of the list, new and old layout, each with its order id. Cards `skip` says yes to are
+ * left out before anything else is looked up in them (cards already badged, on a list of thousands).
+ */
+export function listAnchors(root: Document | Element, skip: (card: Element) => boolean = () => false): BadgeAnchor[] {
   const out: BadgeAnchor[] = [];
   for (const card of $$(root, L.card.css)) {
+    if (skip(card)) continue;
     const orderId =
       orderIdFromHref($(card, L.detailLink.css)?.getAttribute('href')) ??
       orderIdFromHref($(card, L.orderIdLink.css)?.getAttribute('href')) ??
@@ -56,6 +60,7 @@ export function listAnchors(root: Document | Element): BadgeAnchor[] {
     if (orderId) out.push({ orderId, card, place });
   }
   for (const card of $$(root, L.oldCard.css)) {
+    if (skip(card)) continue;
     const orderId = orderIdFromHref($(card, L.oldDetailLink.css)?.getAttribute('href')) ?? ID_RUN.exec(text($(card, L.oldOrderId.css)))?.[1];
     const place = $(card, ANCHOR_SELECTORS.oldListHead.css)?.querySelector('td') ?? card;
     if (orderId) out.push({ orderId, card, place });
