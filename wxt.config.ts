@@ -19,6 +19,10 @@ export default defineConfig({
     // loaded by content scripts with import() only when needed: the capture code (html2canvas) when the
     // user captures, the sidebar app (React) when the user opens it
     web_accessible_resources: [{ resources: ['evidence-capture.js', 'sidebar-ui.js'], matches: HOST_PERMISSIONS }],
+    // Chrome 148+: runtime messages are structured clones, as they always are in Firefox, so a capture's
+    // images travel to the background as bytes rather than base64 (utils/evidence/client.ts bytesTravel;
+    // older Chrome ignores the key and keeps JSON, and the capture falls back to data URLs)
+    ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone' }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

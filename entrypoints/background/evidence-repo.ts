@@ -12,7 +12,7 @@ import {
   withDerived,
 } from '../../utils/evidence/evidence-index';
 import { isAliExpressImageUrl } from '../../utils/evidence/images';
-import { checkLinks, prepareItem, saveErrorText, UploadStaging, type PreparedItem } from '../../utils/evidence/upload';
+import { checkLinks, isBytes, prepareItem, saveErrorText, UploadStaging, type PreparedItem } from '../../utils/evidence/upload';
 import type { EvidenceMessage, EvidenceMeta, EvidenceReply, Failure } from '../../utils/evidence/types';
 
 export const DB_NAME = 'aliproof-evidence';
@@ -258,10 +258,15 @@ async function handle(msg: EvidenceMessage): Promise<EvidenceReply<EvidenceMessa
       return { ok: true, history: await evidenceRepo.trackingHistory(msg.orderId) };
     case 'fetch-image':
       return { ok: true, dataUrl: await fetchImage(msg.url) };
+    case 'message-format': {
+      // JSON turns the probe into {"0":1,"1":2,"2":3}; a structured clone keeps it a Uint8Array
+      const p = msg.probe;
+      return { ok: true, bytes: isBytes(p) && p.length === 3 && p[0] === 1 && p[1] === 2 && p[2] === 3 };
+    }
   }
 }
 
-const EVIDENCE_TYPES = new Set<string>(['save-evidence', 'list-evidence', 'get-evidence', 'update-note', 'delete-evidence', 'tracking-history', 'fetch-image']);
+const EVIDENCE_TYPES = new Set<string>(['save-evidence', 'list-evidence', 'get-evidence', 'update-note', 'delete-evidence', 'tracking-history', 'fetch-image', 'message-format']);
 
 /** Answer the evidence messages; call once from the background entry. */
 export function registerEvidenceHandlers(): void {

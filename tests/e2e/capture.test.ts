@@ -5,7 +5,7 @@
 // nothing half-saved.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -40,8 +40,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(extensionDir, { recursive: true, force: true }));
 
-async function start(userDataDir?: string) {
-  const b = await launchWithExtension({ extensionDir, ...(userDataDir ? { userDataDir } : {}) });
+async function start(userDataDir?: string, dir = extensionDir) {
+  const b = await launchWithExtension({ extensionDir: dir, ...(userDataDir ? { userDataDir } : {}) });
   open.push(b);
   // the chat page comes with a strict Content-Security-Policy (no data: images, no foreign scripts): the
   // capture must work under it
@@ -138,15 +138,12 @@ async function contentScriptMessenger(b: ExtensionBrowser, page: Page) {
   cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, origin: e.context.origin }));
   await cdp.send('Runtime.enable');
   const ctx = await waitFor(async () => contexts.find((c) => c.origin === `chrome-extension://${b.extensionId}`), 'the content script world');
-  return async (message: unknown): Promise<any> => {
-    const r = await cdp.send('Runtime.evaluate', {
-      contextId: ctx.id,
-      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
-      awaitPromise: true,
-      returnByValue: true,
-    });
+  const evaluate = async (expression: string): Promise<any> => {
+    const r = await cdp.send('Runtime.evaluate', { contextId: ctx.id, expression, awaitPromise: true, returnByValue: true });
     return r.result.value;
   };
+  const send = (message: unknown): Promise<any> => evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+  return Object.assign(send, { evaluate });
 }
 
 async function openChat(b: ExtensionBrowser): Promise<Page> {
@@ -279,6 +276,9 @@ describe('evidence capture (Chromium, built extension)', () => {
 
     // the background's messages, as the gallery uses them, after the restart
     const send = await contentScriptMessenger(b, await openChat(b));
+    // this Chromium keeps bytes as they are in runtime messages (manifest message_serialization): the
+    // capture above sent its images as bytes, not base64
+    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]) })')).toEqual({ ok: true, bytes: true });
     const listed = await send({ type: 'list-evidence', orderId: CHAT_ORDER_ID });
     expect(listed.ok).toBe(true);
     expect(listed.items.map((m: { id: string }) => m.id).sort()).toEqual(items.map((i) => i.meta.id).sort());
@@ -298,6 +298,37 @@ describe('evidence capture (Chromium, built extension)', () => {
     const indexAfter = await b.worker.evaluate(async () => (await chrome.storage.local.get('evidenceIndex')).evidenceIndex);
     expect(indexAfter[CHAT_ORDER_ID].map((e: { id: string }) => e.id)).not.toContain(transcript!.meta.id);
     expect(indexAfter[CHAT_ORDER_ID]).toHaveLength(items.length - 1);
+  });
+
+  it('where runtime messages are JSON (Chrome before 148, no message_serialization), images travel as data URLs and are stored the same', async () => {
+    const jsonDir = mkdtempSync(join(tmpdir(), 'aliproof-ext-json-'));
+    dirs.push(jsonDir);
+    cpSync(extensionDir, jsonDir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(jsonDir, 'manifest.json'), 'utf8'));
+    expect(manifest.message_serialization).toBe('structured_clone');
+    delete manifest.message_serialization;
+    writeFileSync(join(jsonDir, 'manifest.json'), JSON.stringify(manifest));
+    const b = await start(undefined, jsonDir);
+    b.serve(`${CHAT_URL}&n=40`, { body: chat300Html(40) });
+    const page = await b.context.newPage();
+    await page.goto(`${CHAT_URL}&n=40`);
+    await page.locator('aliproof-capture button').waitFor({ timeout: 30_000 });
+    const send = await contentScriptMessenger(b, page);
+    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]) })')).toEqual({ ok: true, bytes: false });
+    await page.locator('aliproof-capture button').click();
+    const result = page.locator('aliproof-capture [data-aliproof-result]');
+    await result.waitFor({ timeout: 90_000 });
+    expect(await result.getAttribute('data-aliproof-result'), await result.innerText()).toBe('saved');
+    const items = await readEvidenceDb(b.worker, PROBE);
+    expect(items.map((i) => i.meta.kind).sort()).toEqual(['chat', 'transcript']);
+    for (const i of items) {
+      expect(i.hash).toBe(i.meta.sha256);
+      expect(i.size).toBe(i.meta.bytes);
+    }
+    const image = items.find((i) => i.meta.kind === 'chat')!;
+    expect(image.colours!.first).toBeGreaterThan(1_000);
+    expect(image.colours!.last).toBeGreaterThan(1_000);
+    expect(transcriptMessages(items.find((i) => i.meta.kind === 'transcript')!.text!)).toHaveLength(40);
   });
 
   it('pick mode: when no scrolling conversation is found the user points at it; the page never sees the click', async () => {

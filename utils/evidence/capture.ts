@@ -48,6 +48,8 @@ export interface RenderRequest {
 
 export interface RenderedImage {
   blob: Blob;
+  /** the blob's bytes, read once (for the hash; they are what is sent) */
+  bytes: Uint8Array;
   sha256: string;
   width: number;
   height: number;
@@ -279,7 +281,8 @@ export async function renderCapture(req: RenderRequest): Promise<RenderResult> {
       const sh = Math.min(src.height - sy, out1.height - headerPx);
       if (sh > 0) ctx.drawImage(src, 0, sy, src.width, sh, 0, headerPx, src.width, sh);
       const blob = await toBlob(out1);
-      out.push({ blob, sha256: await sha256Hex(blob), width: out1.width, height: out1.height, part, thumb: thumbnail(doc, out1, headerPx), redacted });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      out.push({ blob, bytes, sha256: await sha256Hex(bytes), width: out1.width, height: out1.height, part, thumb: thumbnail(doc, out1, headerPx), redacted });
       release(out1);
       done++;
       progress();

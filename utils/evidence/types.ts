@@ -54,9 +54,14 @@ export interface EvidenceMeta {
   problems?: string[];
 }
 
-/** One item as the capturing tab sends it: the bytes as a data URL plus its metadata. */
+/**
+ * One item as the capturing tab sends it: its metadata and its bytes, either as they are (`bytes`:
+ * where runtime messages are structured clones, Firefox and Chrome 148+ with the manifest's
+ * message_serialization) or as a base64 data URL (`dataUrl`: where they are JSON). Exactly one of the two.
+ */
 export interface EvidenceUpload {
-  dataUrl: string;
+  bytes?: Uint8Array;
+  dataUrl?: string;
   meta: Omit<EvidenceMeta, 'bytes' | 'extensionVersion'>;
 }
 
@@ -90,7 +95,9 @@ export type EvidenceMessage =
   | { type: 'delete-evidence'; id: string }
   | { type: 'tracking-history'; orderId: string }
   /** re-read one of the page's own images (AliExpress image hosts only) so the capture is not blank */
-  | { type: 'fetch-image'; url: string };
+  | { type: 'fetch-image'; url: string }
+  /** do bytes survive a runtime message as they are? `probe` is new Uint8Array([1, 2, 3]) */
+  | { type: 'message-format'; probe: Uint8Array };
 
 export type Failure = { ok: false; error: string; code?: 'quota' | 'unavailable' | 'invalid' | 'not-found' };
 
@@ -108,4 +115,6 @@ export type EvidenceReply<M extends EvidenceMessage> = M extends { type: 'save-e
             ? { ok: true; history: TrackingHistoryEntry[] } | Failure
             : M extends { type: 'fetch-image' }
               ? { ok: true; dataUrl: string } | Failure
-              : never;
+              : M extends { type: 'message-format' }
+                ? { ok: true; bytes: boolean } | Failure
+                : never;

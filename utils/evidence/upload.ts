@@ -1,5 +1,6 @@
 // Both ends of a save. The tab sends a capture as one or more `save-evidence` messages (runtime
-// messages are JSON and limited in size); the background keeps the slices in memory and writes ALL items
+// messages are limited in size; in Chrome before 148 they are JSON, so bytes travel as data URLs there);
+// the background keeps the slices in memory and writes ALL items
 // in one IndexedDB transaction when the last slice arrives. A lost slice, a restarted service worker or a
 // failed transaction therefore leaves nothing half-saved.
 import { parseDataUrl } from './data-url';
@@ -17,13 +18,16 @@ const ORDER_RE = /^\d{6,22}$/;
 
 export const newId = (): string => crypto.randomUUID();
 
+/** What an item's data weighs in a message: its bytes, or its data URL's characters. */
+export const uploadSize = (item: EvidenceUpload): number => item.bytes?.byteLength ?? item.dataUrl?.length ?? 0;
+
 /** Cut a list of uploads into message-sized groups (an item never spans two messages). */
 export function groupUploads(items: EvidenceUpload[], maxChars = MAX_MESSAGE_CHARS): EvidenceUpload[][] {
   const groups: EvidenceUpload[][] = [];
   let current: EvidenceUpload[] = [];
   let size = 0;
   for (const item of items) {
-    const n = item.dataUrl.length + (item.meta.thumb?.length ?? 0) + 2_000;
+    const n = uploadSize(item) + (item.meta.thumb?.length ?? 0) + 2_000;
     if (current.length && size + n > maxChars) {
       groups.push(current);
       current = [];
@@ -50,13 +54,26 @@ export interface PreparedItem {
 
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
 
+/** A Uint8Array (from any realm: a structured clone is made in the receiver's). */
+export const isBytes = (v: unknown): v is Uint8Array => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
+
+/** The mime type and bytes of an upload, or why there are none. */
+function dataOf(upload: EvidenceUpload): { mime: string; bytes: Uint8Array } | string {
+  const hasBytes = upload.bytes !== undefined;
+  const hasUrl = upload.dataUrl !== undefined;
+  if (hasBytes === hasUrl) return 'an item has no data';
+  if (hasBytes) return isBytes(upload.bytes) ? { mime: upload.meta.mime, bytes: upload.bytes } : 'an item has no data';
+  if (typeof upload.dataUrl !== 'string') return 'an item has no data';
+  return parseDataUrl(upload.dataUrl) ?? 'an item is not a data URL';
+}
+
 /**
  * Check one uploaded item and turn it into what the repository stores. The hash sent by the tab (made
  * at capture) must match the bytes received; it is kept as is, never recomputed into the record.
  */
 export async function prepareItem(upload: EvidenceUpload, extensionVersion: string): Promise<PreparedItem | string> {
   const m = upload?.meta;
-  if (!m || typeof upload.dataUrl !== 'string') return 'an item has no data';
+  if (!m || (upload.dataUrl === undefined && upload.bytes === undefined)) return 'an item has no data';
   if (!UUID_RE.test(m.id) || !UUID_RE.test(m.captureId)) return 'an item has a bad id';
   if (!EVIDENCE_KINDS.includes(m.kind)) return `unknown evidence kind ${String(m.kind).slice(0, 40)}`;
   if (m.orderId !== undefined && !ORDER_RE.test(m.orderId)) return 'the order id is not a number';
@@ -64,9 +81,9 @@ export async function prepareItem(upload: EvidenceUpload, extensionVersion: stri
   if (!str(m.url, 4_000) || !str(m.title, 2_000) || !str(m.method, 200) || !str(m.capturedAt, 40) || Number.isNaN(Date.parse(m.capturedAt))) return 'an item has bad details';
   if (!isSha256Hex(m.sha256)) return 'an item has no SHA-256';
   if (m.thumb !== undefined && (!str(m.thumb, 400_000) || !/^data:image\/(jpeg|png);base64,/.test(m.thumb))) return 'an item has a bad thumbnail';
-  const parsed = parseDataUrl(upload.dataUrl);
-  if (!parsed) return 'an item is not a data URL';
-  if (!ALLOWED_MIME.includes(parsed.mime) || parsed.mime !== m.mime) return `unsupported file type ${parsed.mime}`;
+  const parsed = dataOf(upload);
+  if (typeof parsed === 'string') return parsed;
+  if (!ALLOWED_MIME.includes(parsed.mime) || parsed.mime !== m.mime) return `unsupported file type ${String(parsed.mime).slice(0, 100)}`;
   if (parsed.bytes.length > MAX_ITEM_BYTES) return 'an item is too large';
   const hash = await sha256Hex(parsed.bytes);
   if (hash !== m.sha256) return 'the bytes received do not match their SHA-256 (changed on the way)';
