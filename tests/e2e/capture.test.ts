@@ -15,6 +15,7 @@ import { AVATAR_URL, chat300Html, CHAT_ORDER_ID, CHAT_URL, FIRST_RGB, LAST_RGB, 
 import { solidPng } from './png';
 import { transcriptMessages } from '../../utils/evidence/transcript';
 import { HEADER_HEIGHT } from '../../utils/evidence/header';
+import { memoiseParse } from '../../scripts/lib/html2canvas-memo';
 
 // the extension API, as seen by code evaluated in the service worker
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, any>> } } };
@@ -189,6 +190,42 @@ describe('evidence capture (Chromium, built extension)', () => {
     expect(errors[0]).toMatch(/unsupported color function "oklch"/);
     expect(errors[1]).toMatch(/unsupported color function "color"/); // color-mix() computes to color(srgb …)
     expect(errors[2]).toBe('ok');
+  });
+
+  it('html2canvas with its CSS parsing memoised (as bundled) draws exactly the pixels of the unmodified library', async () => {
+    const b = await start();
+    const url = 'https://www.aliexpress.com/p/message/h2c-memo.html';
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const self = i % 3 === 0;
+      const style = i % 7 === 0 ? ' style="transform: rotate(1deg); opacity: 0.8; text-shadow: 1px 1px 0 #3366cc"' : i % 5 === 0 ? ' style="border: 2px dashed rgb(200, 30, 30); font-style: italic"' : '';
+      return `<li class="row${self ? ' self' : ''}"${style}><img src="data:image/svg+xml;charset=utf-8,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9" fill="#128c46"/></svg>')}" width="20" height="20"><span class="bubble">Message ${i}: ${self ? 'Where is my parcel?' : 'Please wait a few more days.'}</span><small>${String(9 + (i % 12)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}</small></li>`;
+    }).join('');
+    b.serve(url, {
+      body: `<!DOCTYPE html><html><head><style>
+  body { margin: 0; font: 14px/1.4 Arial, sans-serif; background: #f5f5f5; }
+  ul { list-style: square inside; margin: 0; padding: 8px; width: 600px; background: linear-gradient(#ffffff, #eef2ff); }
+  .row { display: flex; gap: 8px; align-items: center; margin: 6px 0; }
+  .self { justify-content: flex-end; }
+  .bubble { padding: 6px 10px; border-radius: 10px; background: rgb(220, 240, 225); box-shadow: 0 1px 2px rgba(0, 0, 0, 0.3); letter-spacing: 0.2px; }
+  .self .bubble { background: rgb(255, 214, 170); font-weight: bold; }
+  small { color: #999999; text-decoration: underline; }
+</style></head><body><ul id="chat">${rows}</ul></body></html>`,
+    });
+    const page = await b.context.newPage();
+    await page.goto(url);
+    const dist = join(__dirname, '..', '..', 'node_modules', 'html2canvas', 'dist', 'html2canvas.js');
+    await page.addScriptTag({ content: `${readFileSync(dist, 'utf8')};window.h2cStock = window.html2canvas;` });
+    await page.addScriptTag({ content: `${memoiseParse(readFileSync(dist, 'utf8'))};window.h2cMemo = window.html2canvas;` });
+    const [stock, memo] = await page.evaluate(async () => {
+      const w = window as unknown as Record<'h2cStock' | 'h2cMemo', (e: Element, o: object) => Promise<HTMLCanvasElement>>;
+      const el = document.getElementById('chat')!;
+      const opts = { logging: false, scale: 1, backgroundColor: '#ffffff' };
+      const out: string[] = [];
+      for (const h2c of [w.h2cStock, w.h2cMemo]) out.push((await h2c(el, opts)).toDataURL('image/png'));
+      return out;
+    });
+    expect(stock.length).toBeGreaterThan(10_000);
+    expect(memo === stock).toBe(true);
   });
 
   it('captures a 300-message chat with one click, whole and verifiable, and keeps it across a restart', async () => {
