@@ -57,7 +57,7 @@ const tagOf = (el: Element) => (el.localName || el.tagName || '').toLowerCase();
 // synchronous run of oneLook below).
 let memo = newMemo();
 function newMemo() {
-  return { parts: new WeakMap<Element, string[][]>(), text: new WeakMap<Element, string>(), stamps: new Map<string, Stamp | undefined>() };
+  return { parts: new WeakMap<Element, string[][]>(), text: new WeakMap<Element, string>(), content: new WeakMap<Element, boolean>(), stamps: new Map<string, Stamp | undefined>() };
 }
 
 /** A look shared by several reads of one document at one moment (see oneLook). */
@@ -432,7 +432,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 // ---------------------------------------------------------------------------------------------
 // Rows and the message list
 
-const hasContent = (el: Element) => /\S/.test(el.textContent ?? '') || ['img', 'video'].includes(tagOf(el)) || !!$(el, 'img, video');
+/** Does an element show text or media? Memoised for this read: the list search asks it of the same large elements many times. */
+function hasContent(el: Element): boolean {
+  let has = memo.content.get(el);
+  if (has === undefined) {
+    has = /\S/.test(el.textContent ?? '') || ['img', 'video'].includes(tagOf(el)) || !!$(el, 'img, video');
+    memo.content.set(el, has);
+  }
+  return has;
+}
 
 /** Element children that carry text or media, without the input area and the conversation title. */
 function contentChildren(el: Element, env: Env): Element[] {
