@@ -15,7 +15,7 @@ import { AVATAR_URL, chat300Html, CHAT_ORDER_ID, CHAT_URL, FIRST_RGB, LAST_RGB, 
 import { solidPng } from './png';
 import { transcriptMessages } from '../../utils/evidence/transcript';
 import { HEADER_HEIGHT } from '../../utils/evidence/header';
-import { memoiseParse } from '../../scripts/lib/html2canvas-memo';
+import { patchHtml2canvas } from '../../scripts/lib/html2canvas-patches';
 
 // the extension API, as seen by code evaluated in the service worker
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, any>> } } };
@@ -192,7 +192,7 @@ describe('evidence capture (Chromium, built extension)', () => {
     expect(errors[2]).toBe('ok');
   });
 
-  it('html2canvas with its CSS parsing memoised (as bundled) draws exactly the pixels of the unmodified library', async () => {
+  it('html2canvas as patched for the bundle (parsing memoised, clone ready at load) draws exactly the pixels of the unmodified library', async () => {
     const b = await start();
     const url = 'https://www.aliexpress.com/p/message/h2c-memo.html';
     const rows = Array.from({ length: 60 }, (_, i) => {
@@ -215,7 +215,7 @@ describe('evidence capture (Chromium, built extension)', () => {
     await page.goto(url);
     const dist = join(__dirname, '..', '..', 'node_modules', 'html2canvas', 'dist', 'html2canvas.js');
     await page.addScriptTag({ content: `${readFileSync(dist, 'utf8')};window.h2cStock = window.html2canvas;` });
-    await page.addScriptTag({ content: `${memoiseParse(readFileSync(dist, 'utf8'))};window.h2cMemo = window.html2canvas;` });
+    await page.addScriptTag({ content: `${patchHtml2canvas(readFileSync(dist, 'utf8'))};window.h2cMemo = window.html2canvas;` });
     const [stock, memo] = await page.evaluate(async () => {
       const w = window as unknown as Record<'h2cStock' | 'h2cMemo', (e: Element, o: object) => Promise<HTMLCanvasElement>>;
       const el = document.getElementById('chat')!;
