@@ -57,7 +57,7 @@ const tagOf = (el: Element) => (el.localName || el.tagName || '').toLowerCase();
 // synchronous run of oneLook below).
 let memo = newMemo();
 function newMemo() {
-  return { parts: new WeakMap<Element, string[][]>(), text: new WeakMap<Element, string>(), content: new WeakMap<Element, boolean>(), stamps: new Map<string, Stamp | undefined>() };
+  return { parts: new WeakMap<Element, string[][]>(), text: new WeakMap<Element, string>(), content: new WeakMap<Element, boolean>(), ownText: new WeakMap<Element, boolean>(), stamps: new Map<string, Stamp | undefined>() };
 }
 
 /** A look shared by several reads of one document at one moment (see oneLook). */
@@ -455,18 +455,29 @@ function contentChildren(el: Element, env: Env): Element[] {
   return out;
 }
 
+/** Does an element have text of its own (a direct text node that is not blank)? Memoised for this read. */
+function hasOwnText(el: Element): boolean {
+  let has = memo.ownText.get(el);
+  if (has === undefined) {
+    has = false;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) {
+        has = true;
+        break;
+      }
+    }
+    memo.ownText.set(el, has);
+  }
+  return has;
+}
+
 /** Elements with their own (direct) text, in document order. */
 function textBlocks(root: Element, skip?: Set<Element>): Element[] {
   const out: Element[] = [];
   const walk = (el: Element) => {
     if (SKIP_TAGS.has(tagOf(el)) || skip?.has(el)) return;
-    for (const n of Array.from(el.childNodes)) {
-      if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) {
-        out.push(el);
-        break;
-      }
-    }
-    for (const c of Array.from(el.children)) walk(c);
+    if (hasOwnText(el)) out.push(el);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
   };
   walk(root);
   return out;
