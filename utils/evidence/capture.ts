@@ -8,7 +8,7 @@
 import type { PageCaptureKind } from './types';
 import { sanitiseColors } from './colors';
 import { drawHeader, headerLines, HEADER_HEIGHT } from './header';
-import { cachedFetcher, inlineImages, type ImageFetcher } from './images';
+import { cachedFetcher, inlineImages, prefetchImages, type ImageFetcher } from './images';
 import { findPii, hideUnwanted, redactClone } from './redact';
 import { CAPTURE_SELECTORS } from '../aliexpress/capture-selectors';
 import { chooseScale, maxSliceHeight, planSlices, type Slice } from './split';
@@ -205,6 +205,8 @@ export async function renderCapture(req: RenderRequest): Promise<RenderResult> {
   let totalCss = isChat ? target.scrollHeight : estimatePageHeight(doc);
   let slices: Slice[] = planSlices(totalCss, maxSlice, breaks);
   const fetcher = cachedFetcher(req.fetchImage);
+  // the background re-reads the page's images while html2canvas clones the page (the clone asks the same fetcher)
+  prefetchImages(isChat ? target : doc, origin, fetcher, req.ignore);
   let colorsRewritten = 0;
 
   const piiRoot: ParentNode = isChat ? target : doc;
