@@ -313,9 +313,9 @@ describe('evidence capture (Chromium, built extension)', () => {
 
     // the background's messages, as the gallery uses them, after the restart
     const send = await contentScriptMessenger(b, await openChat(b));
-    // this Chromium keeps bytes as they are in runtime messages (manifest message_serialization): the
-    // capture above sent its images as bytes, not base64
-    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]) })')).toEqual({ ok: true, bytes: true });
+    // this Chromium keeps bytes and Blobs as they are in runtime messages (manifest message_serialization):
+    // the capture above sent its images as Blobs, not base64
+    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]), blob: new Blob([new Uint8Array([1, 2, 3])]) })')).toEqual({ ok: true, bytes: true, blob: true });
     const listed = await send({ type: 'list-evidence', orderId: CHAT_ORDER_ID });
     expect(listed.ok).toBe(true);
     expect(listed.items.map((m: { id: string }) => m.id).sort()).toEqual(items.map((i) => i.meta.id).sort());
@@ -351,7 +351,7 @@ describe('evidence capture (Chromium, built extension)', () => {
     await page.goto(`${CHAT_URL}&n=40`);
     await page.locator('aliproof-capture button').waitFor({ timeout: 30_000 });
     const send = await contentScriptMessenger(b, page);
-    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]) })')).toEqual({ ok: true, bytes: false });
+    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]), blob: new Blob([new Uint8Array([1, 2, 3])]) })')).toEqual({ ok: true, bytes: false, blob: false });
     await page.locator('aliproof-capture button').click();
     const result = page.locator('aliproof-capture [data-aliproof-result]');
     await result.waitFor({ timeout: 90_000 });

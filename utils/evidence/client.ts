@@ -62,21 +62,30 @@ export async function ask<M extends EvidenceMessage>(msg: M, timeoutMs = 20_000,
 
 export type SaveResult = { ok: true; saved: EvidenceMeta[] } | Failure;
 
-const formats = new WeakMap<Send, Promise<boolean>>();
+/** How a capture's bytes travel to the background (see EvidenceUpload). */
+export type Transport = 'blob' | 'bytes' | 'data-url';
+
+const transports = new WeakMap<Send, Promise<Transport>>();
 
 /**
- * Do bytes survive a runtime message as they are? Yes where messages are structured clones (Firefox;
- * Chrome 148+ with the manifest's message_serialization), no where they are JSON (older Chrome): then
- * they travel as base64 data URLs. Asked once per channel; an unanswered question is asked again.
+ * How bytes can travel in runtime messages: where they are structured clones (Chrome 148+ with the
+ * manifest's message_serialization; Firefox) as a Blob if Blobs arrive whole, else as they are; where
+ * they are JSON (older Chrome) as base64 data URLs. Both questions go to the background at once (a
+ * browser that cannot send a Blob fails only the second); asked once per channel, and again when
+ * neither got an answer.
  */
-export function bytesTravel(send: Send = sendToBackground): Promise<boolean> {
-  let known = formats.get(send);
+export function transportFor(send: Send = sendToBackground): Promise<Transport> {
+  let known = transports.get(send);
   if (!known) {
-    known = ask({ type: 'message-format', probe: new Uint8Array([1, 2, 3]) }, 10_000, send).then((r) => {
-      if (!r.ok) formats.delete(send);
-      return r.ok && r.bytes === true;
+    const probe = () => new Uint8Array([1, 2, 3]);
+    known = Promise.all([
+      ask({ type: 'message-format', probe: probe() }, 10_000, send),
+      ask({ type: 'message-format', blob: new Blob([probe()]) }, 10_000, send),
+    ]).then(([bytes, blob]): Transport => {
+      if (!bytes.ok && !blob.ok) transports.delete(send);
+      return blob.ok && blob.blob === true ? 'blob' : bytes.ok && bytes.bytes === true ? 'bytes' : 'data-url';
     });
-    formats.set(send, known);
+    transports.set(send, known);
   }
   return known;
 }
@@ -206,7 +215,7 @@ export async function runCapture(spec: RunSpec): Promise<CaptureOutcome> {
   let mod: CaptureModule;
   let rendered: RenderResult;
   // asked while the capture renders: how the bytes will travel
-  const bytesAsTheyAre = bytesTravel(send);
+  const transport = transportFor(send);
   try {
     progress({ stage: 'loading' });
     mod = await (opts.loadModule ?? loadCaptureModule)();
@@ -238,9 +247,9 @@ export async function runCapture(spec: RunSpec): Promise<CaptureOutcome> {
   const uploads: EvidenceUpload[] = [];
   const files: DownloadFile[] = [];
   const ids = rendered.images.map(() => newId());
-  const asBytes = await bytesAsTheyAre;
+  const how = await transport;
   const add = async (meta: EvidenceUpload['meta'], blob: Blob, name: string, bytes: Uint8Array) => {
-    uploads.push(asBytes ? { bytes, meta } : { dataUrl: bytesToDataUrl(bytes, meta.mime), meta });
+    uploads.push(how === 'blob' ? { blob, meta } : how === 'bytes' ? { bytes, meta } : { dataUrl: bytesToDataUrl(bytes, meta.mime), meta });
     files.push({ name, blob, sha256: meta.sha256 });
   };
   const partName = (i: number, n: number, suffix = '') => `${kind}-part-${i}-of-${n}${suffix}.png`;

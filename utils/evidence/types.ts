@@ -55,11 +55,13 @@ export interface EvidenceMeta {
 }
 
 /**
- * One item as the capturing tab sends it: its metadata and its bytes, either as they are (`bytes`:
- * where runtime messages are structured clones, Firefox and Chrome 148+ with the manifest's
- * message_serialization) or as a base64 data URL (`dataUrl`: where they are JSON). Exactly one of the two.
+ * One item as the capturing tab sends it: its metadata and its bytes, in exactly one of three forms.
+ * Where runtime messages are structured clones (Chrome 148+ with the manifest's message_serialization;
+ * Firefox) the bytes go as a Blob (`blob`: only a reference travels) or, where Blobs do not arrive, as
+ * they are (`bytes`); where messages are JSON (older Chrome), as a base64 data URL (`dataUrl`).
  */
 export interface EvidenceUpload {
+  blob?: Blob;
   bytes?: Uint8Array;
   dataUrl?: string;
   meta: Omit<EvidenceMeta, 'bytes' | 'extensionVersion'>;
@@ -96,8 +98,8 @@ export type EvidenceMessage =
   | { type: 'tracking-history'; orderId: string }
   /** re-read one of the page's own images (AliExpress image hosts only) so the capture is not blank */
   | { type: 'fetch-image'; url: string }
-  /** do bytes survive a runtime message as they are? `probe` is new Uint8Array([1, 2, 3]) */
-  | { type: 'message-format'; probe: Uint8Array };
+  /** do bytes and Blobs survive a runtime message as they are? Either is new Uint8Array([1, 2, 3]) (in a Blob) */
+  | { type: 'message-format'; probe?: Uint8Array; blob?: Blob };
 
 export type Failure = { ok: false; error: string; code?: 'quota' | 'unavailable' | 'invalid' | 'not-found' };
 
@@ -116,5 +118,5 @@ export type EvidenceReply<M extends EvidenceMessage> = M extends { type: 'save-e
             : M extends { type: 'fetch-image' }
               ? { ok: true; dataUrl: string } | Failure
               : M extends { type: 'message-format' }
-                ? { ok: true; bytes: boolean } | Failure
+                ? { ok: true; bytes: boolean; blob: boolean } | Failure
                 : never;

@@ -19,7 +19,7 @@ const ORDER_RE = /^\d{6,22}$/;
 export const newId = (): string => crypto.randomUUID();
 
 /** What an item's data weighs in a message: its bytes, or its data URL's characters. */
-export const uploadSize = (item: EvidenceUpload): number => item.bytes?.byteLength ?? item.dataUrl?.length ?? 0;
+export const uploadSize = (item: EvidenceUpload): number => item.blob?.size ?? item.bytes?.byteLength ?? item.dataUrl?.length ?? 0;
 
 /** Cut a list of uploads into message-sized groups (an item never spans two messages). */
 export function groupUploads(items: EvidenceUpload[], maxChars = MAX_MESSAGE_CHARS): EvidenceUpload[][] {
@@ -49,6 +49,8 @@ export function uploadMessages(items: EvidenceUpload[], uploadId: string = newId
 export interface PreparedItem {
   meta: EvidenceMeta;
   bytes: Uint8Array;
+  /** the Blob the bytes were read from, when they came as one (stored as it is: same bytes) */
+  blob?: Blob;
   thumb?: string;
 }
 
@@ -57,12 +59,19 @@ const str = (v: unknown, max: number): v is string => typeof v === 'string' && v
 /** A Uint8Array (from any realm: a structured clone is made in the receiver's). */
 export const isBytes = (v: unknown): v is Uint8Array => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
 
-/** The mime type and bytes of an upload, or why there are none. */
-function dataOf(upload: EvidenceUpload): { mime: string; bytes: Uint8Array } | string {
-  const hasBytes = upload.bytes !== undefined;
-  const hasUrl = upload.dataUrl !== undefined;
-  if (hasBytes === hasUrl) return 'an item has no data';
-  if (hasBytes) return isBytes(upload.bytes) ? { mime: upload.meta.mime, bytes: upload.bytes } : 'an item has no data';
+/** A Blob (a structured clone of one is made in the receiver's realm). */
+export const isBlob = (v: unknown): v is Blob => typeof Blob !== 'undefined' && v instanceof Blob;
+
+/** The mime type and bytes of an upload (and the Blob they came in), or why there are none. */
+async function dataOf(upload: EvidenceUpload): Promise<{ mime: string; bytes: Uint8Array; blob?: Blob } | string> {
+  const forms = [upload.blob, upload.bytes, upload.dataUrl].filter((f) => f !== undefined).length;
+  if (forms !== 1) return 'an item has no data';
+  if (upload.blob !== undefined) {
+    if (!isBlob(upload.blob)) return 'an item has no data';
+    if (upload.blob.size > MAX_ITEM_BYTES) return 'an item is too large';
+    return { mime: upload.meta.mime, bytes: new Uint8Array(await upload.blob.arrayBuffer()), blob: upload.blob };
+  }
+  if (upload.bytes !== undefined) return isBytes(upload.bytes) ? { mime: upload.meta.mime, bytes: upload.bytes } : 'an item has no data';
   if (typeof upload.dataUrl !== 'string') return 'an item has no data';
   return parseDataUrl(upload.dataUrl) ?? 'an item is not a data URL';
 }
@@ -73,7 +82,7 @@ function dataOf(upload: EvidenceUpload): { mime: string; bytes: Uint8Array } | s
  */
 export async function prepareItem(upload: EvidenceUpload, extensionVersion: string): Promise<PreparedItem | string> {
   const m = upload?.meta;
-  if (!m || (upload.dataUrl === undefined && upload.bytes === undefined)) return 'an item has no data';
+  if (!m || (upload.dataUrl === undefined && upload.bytes === undefined && upload.blob === undefined)) return 'an item has no data';
   if (!UUID_RE.test(m.id) || !UUID_RE.test(m.captureId)) return 'an item has a bad id';
   if (!EVIDENCE_KINDS.includes(m.kind)) return `unknown evidence kind ${String(m.kind).slice(0, 40)}`;
   if (m.orderId !== undefined && !ORDER_RE.test(m.orderId)) return 'the order id is not a number';
@@ -81,7 +90,7 @@ export async function prepareItem(upload: EvidenceUpload, extensionVersion: stri
   if (!str(m.url, 4_000) || !str(m.title, 2_000) || !str(m.method, 200) || !str(m.capturedAt, 40) || Number.isNaN(Date.parse(m.capturedAt))) return 'an item has bad details';
   if (!isSha256Hex(m.sha256)) return 'an item has no SHA-256';
   if (m.thumb !== undefined && (!str(m.thumb, 400_000) || !/^data:image\/(jpeg|png);base64,/.test(m.thumb))) return 'an item has a bad thumbnail';
-  const parsed = dataOf(upload);
+  const parsed = await dataOf(upload);
   if (typeof parsed === 'string') return parsed;
   if (!ALLOWED_MIME.includes(parsed.mime) || parsed.mime !== m.mime) return `unsupported file type ${String(parsed.mime).slice(0, 100)}`;
   if (parsed.bytes.length > MAX_ITEM_BYTES) return 'an item is too large';
@@ -115,7 +124,7 @@ export async function prepareItem(upload: EvidenceUpload, extensionVersion: stri
     if (typeof m.tracking !== 'object' || JSON.stringify(m.tracking).length > 200_000) return 'the tracking facts are malformed';
     meta.tracking = m.tracking;
   }
-  return { meta, bytes: parsed.bytes, thumb: m.thumb };
+  return { meta, bytes: parsed.bytes, ...(parsed.blob ? { blob: parsed.blob } : {}), thumb: m.thumb };
 }
 
 /** Check that copies name an original in the same upload or already stored, and ids are new. */

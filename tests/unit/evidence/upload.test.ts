@@ -103,10 +103,38 @@ describe('checking an uploaded item', () => {
     expect(await prepareItem({ ...asBytes, bytes: new Uint8Array([137, 80, 78, 71, 0, 254]) }, 'v')).toMatch(/do not match their SHA-256/);
   });
 
-  it('weighs bytes by their length and data URLs by their characters when slicing', async () => {
+  it('takes the bytes in a Blob (structured-clone messages that keep Blobs) exactly like a data URL of them, and keeps that Blob', async () => {
+    const u = await upload(1, { bytes: new Uint8Array([137, 80, 78, 71, 0, 255]) });
+    const { dataUrl, ...rest } = u;
+    const blob = new Blob([parseDataUrl(dataUrl!)!.bytes as BlobPart], { type: 'image/png' });
+    const [a, b] = await Promise.all([prepareItem(u, 'v'), prepareItem({ ...rest, blob }, 'v')]);
+    if (typeof a === 'string' || typeof b === 'string') throw new Error(String(a) + String(b));
+    expect(b.meta).toEqual(a.meta);
+    expect(Array.from(b.bytes)).toEqual([137, 80, 78, 71, 0, 255]);
+    expect(b.blob).toBe(blob);
+    expect(a.blob).toBeUndefined();
+    // what a JSON message makes of a Blob, two forms at once: refused
+    expect(await prepareItem({ ...rest, blob: {} as Blob }, 'v')).toMatch(/no data/);
+    expect(await prepareItem({ ...rest, blob, bytes: b.bytes }, 'v')).toMatch(/no data/);
+    // type, hash and size are checked the same way (the size before reading)
+    expect(await prepareItem({ ...rest, blob, meta: { ...rest.meta, mime: 'text/html' } }, 'v')).toMatch(/unsupported file type/);
+    expect(await prepareItem({ ...rest, blob: new Blob([new Uint8Array([137, 80, 78, 71, 0, 254])]) }, 'v')).toMatch(/do not match their SHA-256/);
+    class Huge extends Blob {
+      get size() {
+        return 65 * 2 ** 20;
+      }
+      arrayBuffer(): Promise<ArrayBuffer> {
+        throw new Error('read although too large');
+      }
+    }
+    expect(await prepareItem({ ...rest, blob: new Huge([]) }, 'v')).toMatch(/too large/);
+  });
+
+  it('weighs Blobs and bytes by their length and data URLs by their characters when slicing', async () => {
     const u = await upload(1, { bytes: new Uint8Array(3_000) });
     expect(uploadSize(u)).toBe(u.dataUrl!.length);
     expect(uploadSize({ meta: u.meta, bytes: new Uint8Array(3_000) })).toBe(3_000);
+    expect(uploadSize({ meta: u.meta, blob: new Blob([new Uint8Array(3_000)]) })).toBe(3_000);
   });
 
   it('keeps only known fields, bounded', async () => {
