@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS, IMAGE_HOST_PERMISSIONS } from './utils/aliexpress/urls';
+import { html2canvasPatches } from './scripts/lib/html2canvas-patches';
 
 // Permissions are listed and explained in the README ("Permissions"); tests/e2e/manifest.test.ts
 // fails on anything beyond that list.
@@ -7,6 +8,8 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // explicit imports everywhere: easier to read and no name clashes between utils
   imports: false,
+  // html2canvas, patched for speed without changing what it draws (scripts/lib/html2canvas-patches.ts)
+  vite: () => ({ plugins: [html2canvasPatches()] }),
   manifest: ({ browser }) => ({
     name: 'AliProof',
     description: 'Dispute deadlines, evidence capture and export for AliExpress buyers. Everything stays on your computer.',
@@ -19,6 +22,10 @@ export default defineConfig({
     // loaded by content scripts with import() only when needed: the capture code (html2canvas) when the
     // user captures, the sidebar app (React) when the user opens it
     web_accessible_resources: [{ resources: ['evidence-capture.js', 'sidebar-ui.js'], matches: HOST_PERMISSIONS }],
+    // Chrome 148+: runtime messages are structured clones, as they always are in Firefox, so a capture's
+    // images travel to the background as bytes rather than base64 (utils/evidence/client.ts bytesTravel;
+    // older Chrome ignores the key and keeps JSON, and the capture falls back to data URLs)
+    ...(browser === 'firefox' ? {} : { message_serialization: 'structured_clone' }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

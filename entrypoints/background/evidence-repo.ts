@@ -12,7 +12,7 @@ import {
   withDerived,
 } from '../../utils/evidence/evidence-index';
 import { isAliExpressImageUrl } from '../../utils/evidence/images';
-import { checkLinks, prepareItem, saveErrorText, UploadStaging, type PreparedItem } from '../../utils/evidence/upload';
+import { checkLinks, isBlob, isBytes, prepareItem, saveErrorText, UploadStaging, type PreparedItem } from '../../utils/evidence/upload';
 import type { EvidenceMessage, EvidenceMeta, EvidenceReply, Failure } from '../../utils/evidence/types';
 
 export const DB_NAME = 'aliproof-evidence';
@@ -144,7 +144,8 @@ export const evidenceRepo = {
       await inTransaction([ITEMS, BLOBS, THUMBS], 'readwrite', (tx) => {
         for (const item of items) {
           tx.objectStore(ITEMS).add(item.meta);
-          tx.objectStore(BLOBS).add({ id: item.meta.id, blob: new Blob([item.bytes as BlobPart], { type: item.meta.mime }) });
+          // a Blob that came as one is stored by reference (its bytes are the ones checked), not copied again
+          tx.objectStore(BLOBS).add({ id: item.meta.id, blob: new Blob([(item.blob ?? item.bytes) as BlobPart], { type: item.meta.mime }) });
           if (item.thumb) tx.objectStore(THUMBS).add({ id: item.meta.id, thumb: item.thumb });
         }
       });
@@ -258,10 +259,16 @@ async function handle(msg: EvidenceMessage): Promise<EvidenceReply<EvidenceMessa
       return { ok: true, history: await evidenceRepo.trackingHistory(msg.orderId) };
     case 'fetch-image':
       return { ok: true, dataUrl: await fetchImage(msg.url) };
+    case 'message-format': {
+      // JSON turns a Uint8Array into {"0":1,"1":2,"2":3} and a Blob into {}; a structured clone keeps both
+      const holds123 = (b: unknown) => isBytes(b) && b.length === 3 && b[0] === 1 && b[1] === 2 && b[2] === 3;
+      const blob = msg.blob;
+      return { ok: true, bytes: holds123(msg.probe), blob: isBlob(blob) && blob.size === 3 && holds123(new Uint8Array(await blob.arrayBuffer())) };
+    }
   }
 }
 
-const EVIDENCE_TYPES = new Set<string>(['save-evidence', 'list-evidence', 'get-evidence', 'update-note', 'delete-evidence', 'tracking-history', 'fetch-image']);
+const EVIDENCE_TYPES = new Set<string>(['save-evidence', 'list-evidence', 'get-evidence', 'update-note', 'delete-evidence', 'tracking-history', 'fetch-image', 'message-format']);
 
 /** Answer the evidence messages; call once from the background entry. */
 export function registerEvidenceHandlers(): void {

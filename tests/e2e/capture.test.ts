@@ -5,7 +5,7 @@
 // nothing half-saved.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
@@ -15,6 +15,7 @@ import { AVATAR_URL, chat300Html, CHAT_ORDER_ID, CHAT_URL, FIRST_RGB, LAST_RGB, 
 import { solidPng } from './png';
 import { transcriptMessages } from '../../utils/evidence/transcript';
 import { HEADER_HEIGHT } from '../../utils/evidence/header';
+import { patchHtml2canvas } from '../../scripts/lib/html2canvas-patches';
 
 // the extension API, as seen by code evaluated in the service worker
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, any>> } } };
@@ -40,8 +41,8 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(extensionDir, { recursive: true, force: true }));
 
-async function start(userDataDir?: string) {
-  const b = await launchWithExtension({ extensionDir, ...(userDataDir ? { userDataDir } : {}) });
+async function start(userDataDir?: string, dir = extensionDir) {
+  const b = await launchWithExtension({ extensionDir: dir, ...(userDataDir ? { userDataDir } : {}) });
   open.push(b);
   // the chat page comes with a strict Content-Security-Policy (no data: images, no foreign scripts): the
   // capture must work under it
@@ -138,15 +139,12 @@ async function contentScriptMessenger(b: ExtensionBrowser, page: Page) {
   cdp.on('Runtime.executionContextCreated', (e) => contexts.push({ id: e.context.id, origin: e.context.origin }));
   await cdp.send('Runtime.enable');
   const ctx = await waitFor(async () => contexts.find((c) => c.origin === `chrome-extension://${b.extensionId}`), 'the content script world');
-  return async (message: unknown): Promise<any> => {
-    const r = await cdp.send('Runtime.evaluate', {
-      contextId: ctx.id,
-      expression: `chrome.runtime.sendMessage(${JSON.stringify(message)})`,
-      awaitPromise: true,
-      returnByValue: true,
-    });
+  const evaluate = async (expression: string): Promise<any> => {
+    const r = await cdp.send('Runtime.evaluate', { contextId: ctx.id, expression, awaitPromise: true, returnByValue: true });
     return r.result.value;
   };
+  const send = (message: unknown): Promise<any> => evaluate(`chrome.runtime.sendMessage(${JSON.stringify(message)})`);
+  return Object.assign(send, { evaluate });
 }
 
 async function openChat(b: ExtensionBrowser): Promise<Page> {
@@ -192,6 +190,42 @@ describe('evidence capture (Chromium, built extension)', () => {
     expect(errors[0]).toMatch(/unsupported color function "oklch"/);
     expect(errors[1]).toMatch(/unsupported color function "color"/); // color-mix() computes to color(srgb …)
     expect(errors[2]).toBe('ok');
+  });
+
+  it('html2canvas as patched for the bundle (parsing memoised, clone ready at load) draws exactly the pixels of the unmodified library', async () => {
+    const b = await start();
+    const url = 'https://www.aliexpress.com/p/message/h2c-memo.html';
+    const rows = Array.from({ length: 60 }, (_, i) => {
+      const self = i % 3 === 0;
+      const style = i % 7 === 0 ? ' style="transform: rotate(1deg); opacity: 0.8; text-shadow: 1px 1px 0 #3366cc"' : i % 5 === 0 ? ' style="border: 2px dashed rgb(200, 30, 30); font-style: italic"' : '';
+      return `<li class="row${self ? ' self' : ''}"${style}><img src="data:image/svg+xml;charset=utf-8,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" width="20" height="20"><circle cx="10" cy="10" r="9" fill="#128c46"/></svg>')}" width="20" height="20"><span class="bubble">Message ${i}: ${self ? 'Where is my parcel?' : 'Please wait a few more days.'}</span><small>${String(9 + (i % 12)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}</small></li>`;
+    }).join('');
+    b.serve(url, {
+      body: `<!DOCTYPE html><html><head><style>
+  body { margin: 0; font: 14px/1.4 Arial, sans-serif; background: #f5f5f5; }
+  ul { list-style: square inside; margin: 0; padding: 8px; width: 600px; background: linear-gradient(#ffffff, #eef2ff); }
+  .row { display: flex; gap: 8px; align-items: center; margin: 6px 0; }
+  .self { justify-content: flex-end; }
+  .bubble { padding: 6px 10px; border-radius: 10px; background: rgb(220, 240, 225); box-shadow: 0 1px 2px rgba(0, 0, 0, 0.3); letter-spacing: 0.2px; }
+  .self .bubble { background: rgb(255, 214, 170); font-weight: bold; }
+  small { color: #999999; text-decoration: underline; }
+</style></head><body><ul id="chat">${rows}</ul></body></html>`,
+    });
+    const page = await b.context.newPage();
+    await page.goto(url);
+    const dist = join(__dirname, '..', '..', 'node_modules', 'html2canvas', 'dist', 'html2canvas.js');
+    await page.addScriptTag({ content: `${readFileSync(dist, 'utf8')};window.h2cStock = window.html2canvas;` });
+    await page.addScriptTag({ content: `${patchHtml2canvas(readFileSync(dist, 'utf8'))};window.h2cMemo = window.html2canvas;` });
+    const [stock, memo] = await page.evaluate(async () => {
+      const w = window as unknown as Record<'h2cStock' | 'h2cMemo', (e: Element, o: object) => Promise<HTMLCanvasElement>>;
+      const el = document.getElementById('chat')!;
+      const opts = { logging: false, scale: 1, backgroundColor: '#ffffff' };
+      const out: string[] = [];
+      for (const h2c of [w.h2cStock, w.h2cMemo]) out.push((await h2c(el, opts)).toDataURL('image/png'));
+      return out;
+    });
+    expect(stock.length).toBeGreaterThan(10_000);
+    expect(memo === stock).toBe(true);
   });
 
   it('captures a 300-message chat with one click, whole and verifiable, and keeps it across a restart', async () => {
@@ -279,6 +313,9 @@ describe('evidence capture (Chromium, built extension)', () => {
 
     // the background's messages, as the gallery uses them, after the restart
     const send = await contentScriptMessenger(b, await openChat(b));
+    // this Chromium keeps bytes and Blobs as they are in runtime messages (manifest message_serialization):
+    // the capture above sent its images as Blobs, not base64
+    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]), blob: new Blob([new Uint8Array([1, 2, 3])]) })')).toEqual({ ok: true, bytes: true, blob: true });
     const listed = await send({ type: 'list-evidence', orderId: CHAT_ORDER_ID });
     expect(listed.ok).toBe(true);
     expect(listed.items.map((m: { id: string }) => m.id).sort()).toEqual(items.map((i) => i.meta.id).sort());
@@ -298,6 +335,37 @@ describe('evidence capture (Chromium, built extension)', () => {
     const indexAfter = await b.worker.evaluate(async () => (await chrome.storage.local.get('evidenceIndex')).evidenceIndex);
     expect(indexAfter[CHAT_ORDER_ID].map((e: { id: string }) => e.id)).not.toContain(transcript!.meta.id);
     expect(indexAfter[CHAT_ORDER_ID]).toHaveLength(items.length - 1);
+  });
+
+  it('where runtime messages are JSON (Chrome before 148, no message_serialization), images travel as data URLs and are stored the same', async () => {
+    const jsonDir = mkdtempSync(join(tmpdir(), 'aliproof-ext-json-'));
+    dirs.push(jsonDir);
+    cpSync(extensionDir, jsonDir, { recursive: true });
+    const manifest = JSON.parse(readFileSync(join(jsonDir, 'manifest.json'), 'utf8'));
+    expect(manifest.message_serialization).toBe('structured_clone');
+    delete manifest.message_serialization;
+    writeFileSync(join(jsonDir, 'manifest.json'), JSON.stringify(manifest));
+    const b = await start(undefined, jsonDir);
+    b.serve(`${CHAT_URL}&n=40`, { body: chat300Html(40) });
+    const page = await b.context.newPage();
+    await page.goto(`${CHAT_URL}&n=40`);
+    await page.locator('aliproof-capture button').waitFor({ timeout: 30_000 });
+    const send = await contentScriptMessenger(b, page);
+    expect(await send.evaluate('chrome.runtime.sendMessage({ type: "message-format", probe: new Uint8Array([1, 2, 3]), blob: new Blob([new Uint8Array([1, 2, 3])]) })')).toEqual({ ok: true, bytes: false, blob: false });
+    await page.locator('aliproof-capture button').click();
+    const result = page.locator('aliproof-capture [data-aliproof-result]');
+    await result.waitFor({ timeout: 90_000 });
+    expect(await result.getAttribute('data-aliproof-result'), await result.innerText()).toBe('saved');
+    const items = await readEvidenceDb(b.worker, PROBE);
+    expect(items.map((i) => i.meta.kind).sort()).toEqual(['chat', 'transcript']);
+    for (const i of items) {
+      expect(i.hash).toBe(i.meta.sha256);
+      expect(i.size).toBe(i.meta.bytes);
+    }
+    const image = items.find((i) => i.meta.kind === 'chat')!;
+    expect(image.colours!.first).toBeGreaterThan(1_000);
+    expect(image.colours!.last).toBeGreaterThan(1_000);
+    expect(transcriptMessages(items.find((i) => i.meta.kind === 'transcript')!.text!)).toHaveLength(40);
   });
 
   it('pick mode: when no scrolling conversation is found the user points at it; the page never sees the click', async () => {

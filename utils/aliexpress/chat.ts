@@ -53,10 +53,46 @@ const BLOCK_TAGS = new Set(['div', 'p', 'li', 'ul', 'ol', 'tr', 'table', 'tbody'
 
 const tagOf = (el: Element) => (el.localName || el.tagName || '').toLowerCase();
 
-// Memo for one read (the live page may change between reads, so nothing outlives a call).
+// Memo for one read (the live page may change between reads, so nothing outlives a call, or the
+// synchronous run of oneLook below).
 let memo = newMemo();
 function newMemo() {
-  return { parts: new WeakMap<Element, string[][]>(), text: new WeakMap<Element, string>(), stamps: new Map<string, Stamp | undefined>() };
+  return { parts: new WeakMap<Element, string[][]>(), text: new WeakMap<Element, string>(), content: new WeakMap<Element, boolean>(), ownText: new WeakMap<Element, boolean>(), stamps: new Map<string, Stamp | undefined>() };
+}
+
+/** A look shared by several reads of one document at one moment (see oneLook). */
+interface Look {
+  doc: Document;
+  now: number;
+  memo: ReturnType<typeof newMemo>;
+  list?: ReturnType<typeof findList>;
+}
+let look: Look | undefined;
+
+/**
+ * Run `fn` (synchronous) with one look at `doc`: readChatDom and chatScrollCandidates called inside
+ * it for the same document and moment search the page for the message list once, not once each. The
+ * page cannot change during a synchronous run, so they see exactly what they would have seen alone.
+ */
+export function oneLook<T>(doc: Document, now: Date, fn: () => T): T {
+  const outer = look;
+  look = { doc, now: now.getTime(), memo: newMemo() };
+  try {
+    return fn();
+  } finally {
+    look = outer;
+  }
+}
+
+/** The message list of `doc`, from the current look when there is one for this document and moment. */
+function listOf(doc: Document, env: Env): ReturnType<typeof findList> {
+  if (look && look.doc === doc && look.now === env.now.getTime()) return (look.list ??= findList(doc, env));
+  return findList(doc, env);
+}
+
+/** A fresh memo for a read, or the current look's. */
+function memoFor(doc: Document, now: Date) {
+  return look && look.doc === doc && look.now === now.getTime() ? look.memo : newMemo();
 }
 
 /** Text of an element with spaces at element boundaries, memoised for this read. */
@@ -396,7 +432,15 @@ const pad = (n: number) => String(n).padStart(2, '0');
 // ---------------------------------------------------------------------------------------------
 // Rows and the message list
 
-const hasContent = (el: Element) => /\S/.test(el.textContent ?? '') || ['img', 'video'].includes(tagOf(el)) || !!$(el, 'img, video');
+/** Does an element show text or media? Memoised for this read: the list search asks it of the same large elements many times. */
+function hasContent(el: Element): boolean {
+  let has = memo.content.get(el);
+  if (has === undefined) {
+    has = /\S/.test(el.textContent ?? '') || ['img', 'video'].includes(tagOf(el)) || !!$(el, 'img, video');
+    memo.content.set(el, has);
+  }
+  return has;
+}
 
 /** Element children that carry text or media, without the input area and the conversation title. */
 function contentChildren(el: Element, env: Env): Element[] {
@@ -411,18 +455,29 @@ function contentChildren(el: Element, env: Env): Element[] {
   return out;
 }
 
+/** Does an element have text of its own (a direct text node that is not blank)? Memoised for this read. */
+function hasOwnText(el: Element): boolean {
+  let has = memo.ownText.get(el);
+  if (has === undefined) {
+    has = false;
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) {
+        has = true;
+        break;
+      }
+    }
+    memo.ownText.set(el, has);
+  }
+  return has;
+}
+
 /** Elements with their own (direct) text, in document order. */
 function textBlocks(root: Element, skip?: Set<Element>): Element[] {
   const out: Element[] = [];
   const walk = (el: Element) => {
     if (SKIP_TAGS.has(tagOf(el)) || skip?.has(el)) return;
-    for (const n of Array.from(el.childNodes)) {
-      if (n.nodeType === 3 && /\S/.test(n.nodeValue ?? '')) {
-        out.push(el);
-        break;
-      }
-    }
-    for (const c of Array.from(el.children)) walk(c);
+    if (hasOwnText(el)) out.push(el);
+    for (let c = el.firstElementChild; c; c = c.nextElementSibling) walk(c);
   };
   walk(root);
   return out;
@@ -1188,11 +1243,11 @@ const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one :
  * pane that scrolls is usually one of them), then the runner-up lists. Empty when no conversation is
  * found. A capture module filters them by layout.
  */
-export function chatScrollCandidates(doc: Document): Element[] {
-  memo = newMemo();
+export function chatScrollCandidates(doc: Document, now: Date = new Date()): Element[] {
+  memo = memoFor(doc, now);
   try {
-    const env = makeEnv(doc, new Date());
-    const { ranked } = findList(doc, env);
+    const env = makeEnv(doc, now);
+    const { ranked } = listOf(doc, env);
     const best = ranked[0];
     if (!best) return [];
     const out: Element[] = [];
@@ -1210,16 +1265,16 @@ export function chatScrollCandidates(doc: Document): Element[] {
 }
 
 export const readChatDom: DomReader = (doc: Document, ctx: ReadContext): PartialReading => {
-  memo = newMemo();
   const problems: string[] = [];
   const now = ctx.now ?? new Date();
+  memo = memoFor(doc, now);
   const env = makeEnv(doc, now);
   const chat: ChatReading = { messages: [] };
   const urlOrderId = ctx.url ? pageFromUrl(ctx.url).orderId : undefined;
 
   let found: ReturnType<typeof findList> = { sessions: false, ranked: [] };
   try {
-    found = findList(doc, env);
+    found = listOf(doc, env);
   } catch (e) {
     problems.push(`could not look for the conversation on this page (${(e as Error)?.message ?? e})`);
   }

@@ -8,7 +8,7 @@
 import type { PageCaptureKind } from './types';
 import { sanitiseColors } from './colors';
 import { drawHeader, headerLines, HEADER_HEIGHT } from './header';
-import { cachedFetcher, inlineImages, type ImageFetcher } from './images';
+import { cachedFetcher, inlineImages, prefetchImages, type ImageFetcher } from './images';
 import { findPii, hideUnwanted, redactClone } from './redact';
 import { CAPTURE_SELECTORS } from '../aliexpress/capture-selectors';
 import { chooseScale, maxSliceHeight, planSlices, type Slice } from './split';
@@ -48,6 +48,8 @@ export interface RenderRequest {
 
 export interface RenderedImage {
   blob: Blob;
+  /** the blob's bytes, read once (for the hash; they are what is sent) */
+  bytes: Uint8Array;
   sha256: string;
   width: number;
   height: number;
@@ -203,6 +205,8 @@ export async function renderCapture(req: RenderRequest): Promise<RenderResult> {
   let totalCss = isChat ? target.scrollHeight : estimatePageHeight(doc);
   let slices: Slice[] = planSlices(totalCss, maxSlice, breaks);
   const fetcher = cachedFetcher(req.fetchImage);
+  // the background re-reads the page's images while html2canvas clones the page (the clone asks the same fetcher)
+  prefetchImages(isChat ? target : doc, origin, fetcher, req.ignore);
   let colorsRewritten = 0;
 
   const piiRoot: ParentNode = isChat ? target : doc;
@@ -279,7 +283,8 @@ export async function renderCapture(req: RenderRequest): Promise<RenderResult> {
       const sh = Math.min(src.height - sy, out1.height - headerPx);
       if (sh > 0) ctx.drawImage(src, 0, sy, src.width, sh, 0, headerPx, src.width, sh);
       const blob = await toBlob(out1);
-      out.push({ blob, sha256: await sha256Hex(blob), width: out1.width, height: out1.height, part, thumb: thumbnail(doc, out1, headerPx), redacted });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      out.push({ blob, bytes, sha256: await sha256Hex(bytes), width: out1.width, height: out1.height, part, thumb: thumbnail(doc, out1, headerPx), redacted });
       release(out1);
       done++;
       progress();

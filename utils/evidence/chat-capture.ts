@@ -2,7 +2,7 @@
 // by layout; else the largest scrolling element; else the user picks it), render all of it, and save a
 // text transcript of the messages beside the images.
 import { readDocument } from '../aliexpress';
-import { chatScrollCandidates } from '../aliexpress/chat';
+import { chatScrollCandidates, oneLook } from '../aliexpress/chat';
 import { pageFromUrl } from '../aliexpress/urls';
 import type { PageReading } from '../types';
 import { isAliProofElement, runCapture, type CaptureOptions, type CaptureOutcome } from './client';
@@ -19,10 +19,10 @@ function safeRead(doc: Document, url: string, now: Date): PageReading {
 }
 
 /** The conversation's scroll container, or null when the user has to pick it. */
-export function findChatContainer(doc: Document): Element | null {
+export function findChatContainer(doc: Document, now?: Date): Element | null {
   let candidates: Element[] = [];
   try {
-    candidates = chatScrollCandidates(doc);
+    candidates = chatScrollCandidates(doc, now);
   } catch {
     /* the reader found nothing: layout decides */
   }
@@ -35,8 +35,10 @@ export async function captureChat(doc: Document, opts: CaptureOptions = {}): Pro
   const url = doc.defaultView?.location.href ?? '';
   const now = opts.now?.() ?? new Date();
   progress({ stage: 'finding' });
-  const reading = opts.reading ?? safeRead(doc, url, now);
-  let container = opts.container ?? findChatContainer(doc);
+  // one look at the page for both: the reader and the container search share the message list
+  const found = oneLook(doc, now, () => ({ reading: opts.reading ?? safeRead(doc, url, now), container: opts.container ?? findChatContainer(doc, now) }));
+  const reading = found.reading;
+  let container = found.container;
   if (!container) {
     progress({ stage: 'picking' });
     container = await pickElement(doc, { hint: opts.pickHint ?? 'Click the conversation to capture it (Esc cancels)', ignore: isAliProofElement });

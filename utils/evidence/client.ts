@@ -7,11 +7,11 @@ import { pageFromUrl } from '../aliexpress/urls';
 import type { PageReading } from '../types';
 import type { RenderResult } from './capture';
 import { CAPTURE_GLOBAL, CAPTURE_SCRIPT, type CaptureModule } from './module';
-import { blobToDataUrl } from './data-url';
+import { bytesToDataUrl } from './data-url';
 import type { DownloadFile } from './download';
 import { sha256Hex } from './hash';
 import type { EvidenceMessage, EvidenceMeta, EvidenceReply, EvidenceUpload, Failure, PageCaptureKind, TrackingSnapshot } from './types';
-import { newId, uploadMessages } from './upload';
+import { newId, uploadMessages, uploadSize } from './upload';
 
 /** Load the renderer (html2canvas and the capture code) into this content script, once. */
 export async function loadCaptureModule(): Promise<CaptureModule> {
@@ -62,6 +62,34 @@ export async function ask<M extends EvidenceMessage>(msg: M, timeoutMs = 20_000,
 
 export type SaveResult = { ok: true; saved: EvidenceMeta[] } | Failure;
 
+/** How a capture's bytes travel to the background (see EvidenceUpload). */
+export type Transport = 'blob' | 'bytes' | 'data-url';
+
+const transports = new WeakMap<Send, Promise<Transport>>();
+
+/**
+ * How bytes can travel in runtime messages: where they are structured clones (Chrome 148+ with the
+ * manifest's message_serialization; Firefox) as a Blob if Blobs arrive whole, else as they are; where
+ * they are JSON (older Chrome) as base64 data URLs. Both questions go to the background at once (a
+ * browser that cannot send a Blob fails only the second); asked once per channel, and again when
+ * neither got an answer.
+ */
+export function transportFor(send: Send = sendToBackground): Promise<Transport> {
+  let known = transports.get(send);
+  if (!known) {
+    const probe = () => new Uint8Array([1, 2, 3]);
+    known = Promise.all([
+      ask({ type: 'message-format', probe: probe() }, 10_000, send),
+      ask({ type: 'message-format', blob: new Blob([probe()]) }, 10_000, send),
+    ]).then(([bytes, blob]): Transport => {
+      if (!bytes.ok && !blob.ok) transports.delete(send);
+      return blob.ok && blob.blob === true ? 'blob' : bytes.ok && bytes.bytes === true ? 'bytes' : 'data-url';
+    });
+    transports.set(send, known);
+  }
+  return known;
+}
+
 /**
  * Save a capture's items. They travel in message-sized slices; the background writes them all in one
  * transaction when the last slice arrives, so a failure anywhere leaves nothing stored. If the last
@@ -76,7 +104,7 @@ export async function saveUploads(
   const timeoutFor = opts.timeoutMs ?? ((chars: number) => 20_000 + Math.ceil(chars / 1_000_000) * 2_000);
   const messages = uploadMessages(items, undefined, opts.maxChars);
   for (const [i, msg] of messages.entries()) {
-    const chars = msg.items.reduce((n, it) => n + it.dataUrl.length, 0);
+    const chars = msg.items.reduce((n, it) => n + uploadSize(it), 0);
     const reply = await ask(msg, timeoutFor(chars), send);
     const last = i === messages.length - 1;
     if (!reply.ok) {
@@ -186,6 +214,8 @@ export async function runCapture(spec: RunSpec): Promise<CaptureOutcome> {
   const base = { kind, orderId, saved: [] as EvidenceMeta[], parts: 0, problems: [...readProblems] };
   let mod: CaptureModule;
   let rendered: RenderResult;
+  // asked while the capture renders: how the bytes will travel
+  const transport = transportFor(send);
   try {
     progress({ stage: 'loading' });
     mod = await (opts.loadModule ?? loadCaptureModule)();
@@ -217,8 +247,9 @@ export async function runCapture(spec: RunSpec): Promise<CaptureOutcome> {
   const uploads: EvidenceUpload[] = [];
   const files: DownloadFile[] = [];
   const ids = rendered.images.map(() => newId());
-  const add = async (meta: EvidenceUpload['meta'], blob: Blob, name: string) => {
-    uploads.push({ dataUrl: await blobToDataUrl(blob), meta });
+  const how = await transport;
+  const add = async (meta: EvidenceUpload['meta'], blob: Blob, name: string, bytes: Uint8Array) => {
+    uploads.push(how === 'blob' ? { blob, meta } : how === 'bytes' ? { bytes, meta } : { dataUrl: bytesToDataUrl(bytes, meta.mime), meta });
     files.push({ name, blob, sha256: meta.sha256 });
   };
   const partName = (i: number, n: number, suffix = '') => `${kind}-part-${i}-of-${n}${suffix}.png`;
@@ -240,6 +271,7 @@ export async function runCapture(spec: RunSpec): Promise<CaptureOutcome> {
       },
       img.blob,
       partName(img.part.index, img.part.count),
+      img.bytes,
     );
   }
   for (const [i, img] of rendered.redacted.entries()) {
@@ -260,17 +292,20 @@ export async function runCapture(spec: RunSpec): Promise<CaptureOutcome> {
       },
       img.blob,
       partName(img.part.index, img.part.count, '-redacted'),
+      img.bytes,
     );
   }
   let messages: number | undefined;
   if (transcript) {
     const t = transcript(rendered.images.length, problems);
     messages = t.messages;
-    const blob = new Blob([t.text], { type: 'text/plain;charset=utf-8' });
+    const bytes = new TextEncoder().encode(t.text);
+    const blob = new Blob([bytes], { type: 'text/plain;charset=utf-8' });
     await add(
-      { ...common, id: newId(), kind: 'transcript', method: 'aliproof-chat-reader', mime: 'text/plain', sha256: await sha256Hex(blob), messages },
+      { ...common, id: newId(), kind: 'transcript', method: 'aliproof-chat-reader', mime: 'text/plain', sha256: await sha256Hex(bytes), messages },
       blob,
       'transcript.txt',
+      bytes,
     );
   }
   progress({ stage: 'saving' });

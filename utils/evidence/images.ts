@@ -70,6 +70,29 @@ export function cachedFetcher(fetch: ImageFetcher, limit = 6, max = 400): ImageF
   return fetcher;
 }
 
+/**
+ * Start re-reading the cross-origin <img> sources under `root` of the live page, so the answers are
+ * there when the clone asks `fetch` (a cachedFetcher) for them: the background reads while html2canvas
+ * clones the page. Elements for which `ignore` is true (and what they contain) are left out, as the
+ * clone leaves them out.
+ */
+export function prefetchImages(root: ParentNode, pageOrigin: string, fetch: ImageFetcher, ignore: (el: Element) => boolean = () => false): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const src = img.currentSrc || img.src;
+    if (!needsInlining(src, pageOrigin)) continue;
+    let ignored = false;
+    for (let e: Element | null = img; e && !ignored; e = e.parentElement) ignored = ignore(e);
+    if (ignored) continue;
+    let abs: string;
+    try {
+      abs = new URL(src, pageOrigin).href;
+    } catch {
+      continue;
+    }
+    void fetch(abs);
+  }
+}
+
 function waitForImage(img: HTMLImageElement, timeoutMs = 5_000): Promise<void> {
   if (img.complete && img.naturalWidth > 0) return Promise.resolve();
   return new Promise((resolve) => {

@@ -54,9 +54,16 @@ export interface EvidenceMeta {
   problems?: string[];
 }
 
-/** One item as the capturing tab sends it: the bytes as a data URL plus its metadata. */
+/**
+ * One item as the capturing tab sends it: its metadata and its bytes, in exactly one of three forms.
+ * Where runtime messages are structured clones (Chrome 148+ with the manifest's message_serialization;
+ * Firefox) the bytes go as a Blob (`blob`: only a reference travels) or, where Blobs do not arrive, as
+ * they are (`bytes`); where messages are JSON (older Chrome), as a base64 data URL (`dataUrl`).
+ */
 export interface EvidenceUpload {
-  dataUrl: string;
+  blob?: Blob;
+  bytes?: Uint8Array;
+  dataUrl?: string;
   meta: Omit<EvidenceMeta, 'bytes' | 'extensionVersion'>;
 }
 
@@ -90,7 +97,9 @@ export type EvidenceMessage =
   | { type: 'delete-evidence'; id: string }
   | { type: 'tracking-history'; orderId: string }
   /** re-read one of the page's own images (AliExpress image hosts only) so the capture is not blank */
-  | { type: 'fetch-image'; url: string };
+  | { type: 'fetch-image'; url: string }
+  /** do bytes and Blobs survive a runtime message as they are? Either is new Uint8Array([1, 2, 3]) (in a Blob) */
+  | { type: 'message-format'; probe?: Uint8Array; blob?: Blob };
 
 export type Failure = { ok: false; error: string; code?: 'quota' | 'unavailable' | 'invalid' | 'not-found' };
 
@@ -108,4 +117,6 @@ export type EvidenceReply<M extends EvidenceMessage> = M extends { type: 'save-e
             ? { ok: true; history: TrackingHistoryEntry[] } | Failure
             : M extends { type: 'fetch-image' }
               ? { ok: true; dataUrl: string } | Failure
-              : never;
+              : M extends { type: 'message-format' }
+                ? { ok: true; bytes: boolean; blob: boolean } | Failure
+                : never;

@@ -1,5 +1,6 @@
 // Both ends of a save. The tab sends a capture as one or more `save-evidence` messages (runtime
-// messages are JSON and limited in size); the background keeps the slices in memory and writes ALL items
+// messages are limited in size; in Chrome before 148 they are JSON, so bytes travel as data URLs there);
+// the background keeps the slices in memory and writes ALL items
 // in one IndexedDB transaction when the last slice arrives. A lost slice, a restarted service worker or a
 // failed transaction therefore leaves nothing half-saved.
 import { parseDataUrl } from './data-url';
@@ -17,13 +18,16 @@ const ORDER_RE = /^\d{6,22}$/;
 
 export const newId = (): string => crypto.randomUUID();
 
+/** What an item's data weighs in a message: its bytes, or its data URL's characters. */
+export const uploadSize = (item: EvidenceUpload): number => item.blob?.size ?? item.bytes?.byteLength ?? item.dataUrl?.length ?? 0;
+
 /** Cut a list of uploads into message-sized groups (an item never spans two messages). */
 export function groupUploads(items: EvidenceUpload[], maxChars = MAX_MESSAGE_CHARS): EvidenceUpload[][] {
   const groups: EvidenceUpload[][] = [];
   let current: EvidenceUpload[] = [];
   let size = 0;
   for (const item of items) {
-    const n = item.dataUrl.length + (item.meta.thumb?.length ?? 0) + 2_000;
+    const n = uploadSize(item) + (item.meta.thumb?.length ?? 0) + 2_000;
     if (current.length && size + n > maxChars) {
       groups.push(current);
       current = [];
@@ -45,10 +49,32 @@ export function uploadMessages(items: EvidenceUpload[], uploadId: string = newId
 export interface PreparedItem {
   meta: EvidenceMeta;
   bytes: Uint8Array;
+  /** the Blob the bytes were read from, when they came as one (stored as it is: same bytes) */
+  blob?: Blob;
   thumb?: string;
 }
 
 const str = (v: unknown, max: number): v is string => typeof v === 'string' && v.length <= max;
+
+/** A Uint8Array (from any realm: a structured clone is made in the receiver's). */
+export const isBytes = (v: unknown): v is Uint8Array => ArrayBuffer.isView(v) && Object.prototype.toString.call(v) === '[object Uint8Array]';
+
+/** A Blob (a structured clone of one is made in the receiver's realm). */
+export const isBlob = (v: unknown): v is Blob => typeof Blob !== 'undefined' && v instanceof Blob;
+
+/** The mime type and bytes of an upload (and the Blob they came in), or why there are none. */
+async function dataOf(upload: EvidenceUpload): Promise<{ mime: string; bytes: Uint8Array; blob?: Blob } | string> {
+  const forms = [upload.blob, upload.bytes, upload.dataUrl].filter((f) => f !== undefined).length;
+  if (forms !== 1) return 'an item has no data';
+  if (upload.blob !== undefined) {
+    if (!isBlob(upload.blob)) return 'an item has no data';
+    if (upload.blob.size > MAX_ITEM_BYTES) return 'an item is too large';
+    return { mime: upload.meta.mime, bytes: new Uint8Array(await upload.blob.arrayBuffer()), blob: upload.blob };
+  }
+  if (upload.bytes !== undefined) return isBytes(upload.bytes) ? { mime: upload.meta.mime, bytes: upload.bytes } : 'an item has no data';
+  if (typeof upload.dataUrl !== 'string') return 'an item has no data';
+  return parseDataUrl(upload.dataUrl) ?? 'an item is not a data URL';
+}
 
 /**
  * Check one uploaded item and turn it into what the repository stores. The hash sent by the tab (made
@@ -56,7 +82,7 @@ const str = (v: unknown, max: number): v is string => typeof v === 'string' && v
  */
 export async function prepareItem(upload: EvidenceUpload, extensionVersion: string): Promise<PreparedItem | string> {
   const m = upload?.meta;
-  if (!m || typeof upload.dataUrl !== 'string') return 'an item has no data';
+  if (!m || (upload.dataUrl === undefined && upload.bytes === undefined && upload.blob === undefined)) return 'an item has no data';
   if (!UUID_RE.test(m.id) || !UUID_RE.test(m.captureId)) return 'an item has a bad id';
   if (!EVIDENCE_KINDS.includes(m.kind)) return `unknown evidence kind ${String(m.kind).slice(0, 40)}`;
   if (m.orderId !== undefined && !ORDER_RE.test(m.orderId)) return 'the order id is not a number';
@@ -64,9 +90,9 @@ export async function prepareItem(upload: EvidenceUpload, extensionVersion: stri
   if (!str(m.url, 4_000) || !str(m.title, 2_000) || !str(m.method, 200) || !str(m.capturedAt, 40) || Number.isNaN(Date.parse(m.capturedAt))) return 'an item has bad details';
   if (!isSha256Hex(m.sha256)) return 'an item has no SHA-256';
   if (m.thumb !== undefined && (!str(m.thumb, 400_000) || !/^data:image\/(jpeg|png);base64,/.test(m.thumb))) return 'an item has a bad thumbnail';
-  const parsed = parseDataUrl(upload.dataUrl);
-  if (!parsed) return 'an item is not a data URL';
-  if (!ALLOWED_MIME.includes(parsed.mime) || parsed.mime !== m.mime) return `unsupported file type ${parsed.mime}`;
+  const parsed = await dataOf(upload);
+  if (typeof parsed === 'string') return parsed;
+  if (!ALLOWED_MIME.includes(parsed.mime) || parsed.mime !== m.mime) return `unsupported file type ${String(parsed.mime).slice(0, 100)}`;
   if (parsed.bytes.length > MAX_ITEM_BYTES) return 'an item is too large';
   const hash = await sha256Hex(parsed.bytes);
   if (hash !== m.sha256) return 'the bytes received do not match their SHA-256 (changed on the way)';
@@ -98,7 +124,7 @@ export async function prepareItem(upload: EvidenceUpload, extensionVersion: stri
     if (typeof m.tracking !== 'object' || JSON.stringify(m.tracking).length > 200_000) return 'the tracking facts are malformed';
     meta.tracking = m.tracking;
   }
-  return { meta, bytes: parsed.bytes, thumb: m.thumb };
+  return { meta, bytes: parsed.bytes, ...(parsed.blob ? { blob: parsed.blob } : {}), thumb: m.thumb };
 }
 
 /** Check that copies name an original in the same upload or already stored, and ids are new. */

@@ -1,4 +1,4 @@
-import { cachedFetcher, isAliExpressImageUrl, missingImageDataUrl, needsInlining } from '@/utils/evidence/images';
+import { cachedFetcher, isAliExpressImageUrl, missingImageDataUrl, needsInlining, prefetchImages } from '@/utils/evidence/images';
 
 describe('re-reading the page images', () => {
   it('only AliExpress page and image hosts are ever re-read', () => {
@@ -56,5 +56,26 @@ describe('re-reading the page images', () => {
     await Promise.all(urls.map(f));
     expect(peak).toBe(2);
     expect(await f('https://ae01.alicdn.com/page.html')).toBeNull();
+  });
+
+  it('starts re-reading the live page\'s cross-origin images before the clone asks, each once, leaving out ignored elements', async () => {
+    document.body.innerHTML = `
+      <div id="pane">
+        <img src="https://ae01.alicdn.com/kf/avatar.png"><img src="https://ae01.alicdn.com/kf/avatar.png">
+        <img src="/local.png"><img src="data:image/png;base64,AA=="><img src="https://tracker.example/pixel.png">
+        <aliproof-capture><img src="https://ae01.alicdn.com/kf/ours.png"></aliproof-capture>
+      </div>
+      <img src="https://ae01.alicdn.com/kf/outside.png">`;
+    const asked: string[] = [];
+    const f = cachedFetcher(async (url) => {
+      asked.push(url);
+      return 'data:image/png;base64,AA==';
+    });
+    prefetchImages(document.getElementById('pane')!, location.origin, f, (el) => el.tagName.startsWith('ALIPROOF-'));
+    await Promise.resolve();
+    expect(asked).toEqual(['https://ae01.alicdn.com/kf/avatar.png']); // foreign hosts never reach the background
+    expect(await f('https://ae01.alicdn.com/kf/avatar.png')).toBe('data:image/png;base64,AA=='); // the clone's ask: answered from the cache
+    expect(asked).toHaveLength(1);
+    expect([...f.missing]).toEqual(['https://tracker.example/pixel.png']);
   });
 });

@@ -1,9 +1,9 @@
 // The save path: slicing uploads into messages, the background's staging, item checks, and what the tab
 // does when a save fails (nothing half-saved; a final slice without an answer is deleted again).
 import { ask, saveUploads, type Send } from '@/utils/evidence/client';
-import { bytesToDataUrl } from '@/utils/evidence/data-url';
+import { bytesToDataUrl, parseDataUrl } from '@/utils/evidence/data-url';
 import { sha256Hex } from '@/utils/evidence/hash';
-import { checkLinks, groupUploads, prepareItem, saveErrorText, UploadStaging, uploadMessages } from '@/utils/evidence/upload';
+import { checkLinks, groupUploads, prepareItem, saveErrorText, UploadStaging, uploadMessages, uploadSize } from '@/utils/evidence/upload';
 import type { EvidenceMessage, EvidenceUpload } from '@/utils/evidence/types';
 
 const ID = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
@@ -33,7 +33,7 @@ async function upload(n: number, opts: { bytes?: Uint8Array; derivedFrom?: strin
 describe('slicing a capture into messages', () => {
   it('groups items under the size limit, never splitting one, in order', async () => {
     const items = await Promise.all([1, 2, 3].map((n) => upload(n, { bytes: new Uint8Array(3_000) })));
-    const size = items[0].dataUrl.length + 2_000;
+    const size = items[0].dataUrl!.length + 2_000;
     expect(groupUploads(items, size * 2 + 1).map((g) => g.map((i) => i.meta.id))).toEqual([[ID(1), ID(2)], [ID(3)]]);
     expect(groupUploads(items, 10).map((g) => g.length)).toEqual([1, 1, 1]); // larger than the limit: alone
     const msgs = uploadMessages(items, 'u1', size * 2 + 1);
@@ -84,6 +84,57 @@ describe('checking an uploaded item', () => {
     expect(p.meta.bytes).toBe(6);
     expect(p.meta.extensionVersion).toBe('0.1.0');
     expect(new TextDecoder().decode(p.bytes)).toBe('item 1');
+  });
+
+  it('takes the bytes as they are (structured-clone messages) exactly like a data URL of them', async () => {
+    const u = await upload(1, { bytes: new Uint8Array([137, 80, 78, 71, 0, 255]) });
+    const { dataUrl, ...rest } = u;
+    const asBytes: EvidenceUpload = { ...rest, bytes: parseDataUrl(dataUrl!)!.bytes };
+    const [a, b] = await Promise.all([prepareItem(u, 'v'), prepareItem(asBytes, 'v')]);
+    if (typeof a === 'string' || typeof b === 'string') throw new Error(String(a) + String(b));
+    expect(b.meta).toEqual(a.meta);
+    expect(Array.from(b.bytes)).toEqual([137, 80, 78, 71, 0, 255]);
+    // what a JSON message makes of a Uint8Array, both forms at once, or neither: refused
+    expect(await prepareItem({ ...rest, bytes: JSON.parse(JSON.stringify(asBytes.bytes)) }, 'v')).toMatch(/no data/);
+    expect(await prepareItem({ ...asBytes, dataUrl }, 'v')).toMatch(/no data/);
+    expect(await prepareItem(rest as EvidenceUpload, 'v')).toMatch(/no data/);
+    // the type and the hash are checked the same way
+    expect(await prepareItem({ ...asBytes, meta: { ...asBytes.meta, mime: 'text/html' } }, 'v')).toMatch(/unsupported file type/);
+    expect(await prepareItem({ ...asBytes, bytes: new Uint8Array([137, 80, 78, 71, 0, 254]) }, 'v')).toMatch(/do not match their SHA-256/);
+  });
+
+  it('takes the bytes in a Blob (structured-clone messages that keep Blobs) exactly like a data URL of them, and keeps that Blob', async () => {
+    const u = await upload(1, { bytes: new Uint8Array([137, 80, 78, 71, 0, 255]) });
+    const { dataUrl, ...rest } = u;
+    const blob = new Blob([parseDataUrl(dataUrl!)!.bytes as BlobPart], { type: 'image/png' });
+    const [a, b] = await Promise.all([prepareItem(u, 'v'), prepareItem({ ...rest, blob }, 'v')]);
+    if (typeof a === 'string' || typeof b === 'string') throw new Error(String(a) + String(b));
+    expect(b.meta).toEqual(a.meta);
+    expect(Array.from(b.bytes)).toEqual([137, 80, 78, 71, 0, 255]);
+    expect(b.blob).toBe(blob);
+    expect(a.blob).toBeUndefined();
+    // what a JSON message makes of a Blob, two forms at once: refused
+    expect(await prepareItem({ ...rest, blob: {} as Blob }, 'v')).toMatch(/no data/);
+    expect(await prepareItem({ ...rest, blob, bytes: b.bytes }, 'v')).toMatch(/no data/);
+    // type, hash and size are checked the same way (the size before reading)
+    expect(await prepareItem({ ...rest, blob, meta: { ...rest.meta, mime: 'text/html' } }, 'v')).toMatch(/unsupported file type/);
+    expect(await prepareItem({ ...rest, blob: new Blob([new Uint8Array([137, 80, 78, 71, 0, 254])]) }, 'v')).toMatch(/do not match their SHA-256/);
+    class Huge extends Blob {
+      get size() {
+        return 65 * 2 ** 20;
+      }
+      arrayBuffer(): Promise<ArrayBuffer> {
+        throw new Error('read although too large');
+      }
+    }
+    expect(await prepareItem({ ...rest, blob: new Huge([]) }, 'v')).toMatch(/too large/);
+  });
+
+  it('weighs Blobs and bytes by their length and data URLs by their characters when slicing', async () => {
+    const u = await upload(1, { bytes: new Uint8Array(3_000) });
+    expect(uploadSize(u)).toBe(u.dataUrl!.length);
+    expect(uploadSize({ meta: u.meta, bytes: new Uint8Array(3_000) })).toBe(3_000);
+    expect(uploadSize({ meta: u.meta, blob: new Blob([new Uint8Array(3_000)]) })).toBe(3_000);
   });
 
   it('keeps only known fields, bounded', async () => {

@@ -2,7 +2,7 @@
 // fixtures do not have (the real bubble markup is unknown, so the reader must work from structure).
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHAT_SELECTORS, chatScrollCandidates, looksLikeChat, readChatDom } from '../../../utils/aliexpress/chat';
+import { CHAT_SELECTORS, chatScrollCandidates, looksLikeChat, oneLook, readChatDom } from '../../../utils/aliexpress/chat';
 import { readDocument, readSaved } from '../../../utils/aliexpress/index';
 import type { ChatMessage } from '../../../utils/types';
 import { FIXTURE_DIR, fixtureDoc, fixtureText, parseHtml } from '../helpers/fixtures';
@@ -457,6 +457,38 @@ describe('chatScrollCandidates', () => {
     expect(c[0].getAttribute('class')).toBe('message-list--inner--5Ef6g');
     expect(c[1].getAttribute('class')).toBe('message-list--scroll--4De5f');
     expect(c).toContain(doc.querySelector('.im-app'));
+  });
+
+  it('reads the same inside one look as alone (the capture reads the chat and finds its scroller in one look)', () => {
+    for (const f of chatFixtures) {
+      const doc = fixtureDoc(f);
+      const alone = { reading: readChatDom(doc, { now: NOW, url: P_URL }), candidates: chatScrollCandidates(doc, NOW) };
+      const shared = oneLook(doc, NOW, () => ({ reading: readChatDom(doc, { now: NOW, url: P_URL }), candidates: chatScrollCandidates(doc, NOW) }));
+      expect(shared.reading).toEqual(alone.reading);
+      expect(shared.candidates).toEqual(alone.candidates);
+      // another document or another moment is read on its own, not from the look
+      const other = fixtureDoc(f);
+      expect(oneLook(doc, NOW, () => chatScrollCandidates(other, NOW))).toEqual(chatScrollCandidates(other, NOW));
+      expect(oneLook(doc, NOW, () => readChatDom(doc, { now: new Date(NOW.getTime() + 1), url: P_URL }))).toEqual(readChatDom(doc, { now: new Date(NOW.getTime() + 1), url: P_URL }));
+    }
+  });
+
+  it('searches the page for the message list once per look', () => {
+    const doc = fixtureDoc('chat-2026-p-message.html');
+    // the list search visits every element's children; count visits to the body's
+    let visits = 0;
+    const body = doc.body;
+    let children: PropertyDescriptor | undefined;
+    for (let p: object | null = body; p && !children; p = Object.getPrototypeOf(p)) children = Object.getOwnPropertyDescriptor(p, 'children');
+    expect(children?.get).toBeTypeOf('function');
+    Object.defineProperty(body, 'children', { configurable: true, get: () => (visits++, children!.get!.call(body)) });
+    readChatDom(doc, { now: NOW, url: P_URL });
+    chatScrollCandidates(doc, NOW);
+    const separately = visits;
+    visits = 0;
+    oneLook(doc, NOW, () => (readChatDom(doc, { now: NOW, url: P_URL }), chatScrollCandidates(doc, NOW)));
+    expect(separately).toBe(2);
+    expect(visits).toBe(1);
   });
 
   it('is empty on pages without a conversation', () => {
