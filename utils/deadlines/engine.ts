@@ -24,11 +24,10 @@ export interface DeadlineResult {
 
 /** Days from `now`'s local date to `closesOn`: 0 on the last safe day, negative once it has passed. */
 export function daysLeft(closesOn: string, now: Date): number {
-  const day = localDay(closesOn);
-  if (!day) return NaN;
-  // whole calendar days between the two local dates (as UTC midnights: no daylight-saving hour)
-  const utc = (d: Date) => Date.UTC(d.getFullYear(), d.getMonth(), d.getDate());
-  return Math.round((utc(day) - utc(now)) / 86_400_000);
+  const day = dayNumber(closesOn);
+  if (day === undefined) return NaN;
+  // whole calendar days between the two dates, now's taken in local time (no daylight-saving hour)
+  return day - Date.UTC(now.getFullYear(), now.getMonth(), now.getDate()) / 86_400_000;
 }
 
 export function urgency(left: number | undefined): 'calm' | 'warning' | 'urgent' | 'closed' | 'none' {
@@ -147,7 +146,7 @@ function ruleDays(overrides: RuleOverrides | undefined, problems: string[]): Rec
 }
 
 function ruleDeadline(rule: Rule, days: number, order: OrderFacts, problems: string[]): Deadline | undefined {
-  const known = rule.fields.filter((f) => order[f] && localDay(order[f]!));
+  const known = rule.fields.filter((f) => order[f] && isCalendarDate(order[f]!));
   if (known.length === 0) {
     // after-delivery windows start only once the order is delivered or completed
     if (rule.pick === 'first' || isCompleted(order)) {
@@ -192,18 +191,24 @@ function mitigationProblems(
   }
 }
 
-/** A YYYY-MM-DD date as a local Date at noon, so no DST change can move it to another day. */
-function localDay(ymd: string): Date | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(ymd);
+const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** The days since 1970-01-01 of a real calendar date written YYYY-MM-DD; undefined for 2026-02-30. */
+function dayNumber(ymd: string): number | undefined {
+  const m = YMD.exec(ymd);
   if (!m) return undefined;
-  const day = new Date(Number(m[1]), Number(m[2]) - 1, Number(m[3]), 12);
-  return day.getDate() === Number(m[3]) ? day : undefined; // rejects 2026-02-30
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1])) return undefined;
+  return Date.UTC(y, mo - 1, d) / 86_400_000;
 }
+const isCalendarDate = (ymd: string) => dayNumber(ymd) !== undefined;
 
 /** YYYY-MM-DD plus whole calendar days; undefined for a malformed date. */
 export function plusDays(ymd: string, days: number): string | undefined {
   // calendar arithmetic on the date alone (no time of day, so no daylight-saving drift)
-  return localDay(ymd) ? shiftDate(ymd, days) : undefined;
+  return isCalendarDate(ymd) ? shiftDate(ymd, days) : undefined;
 }
 
 function listWords(words: string[]): string {

@@ -411,6 +411,11 @@ describe('daysLeft', () => {
 
   it('is NaN for a malformed date', () => {
     expect(daysLeft('2026-02-30', NOW)).toBeNaN();
+    expect(daysLeft('2026-13-05', NOW)).toBeNaN();
+    expect(daysLeft('2026-00-10', NOW)).toBeNaN();
+    expect(daysLeft('2027-02-29', NOW)).toBeNaN();
+    expect(daysLeft('2028-02-29', new Date(2028, 1, 28, 12))).toBe(1);
+    expect(plusDays('2026-13-05', 1)).toBeUndefined();
     expect(daysLeft('Sep 4, 2026', NOW)).toBeNaN();
   });
 });
