@@ -20,6 +20,7 @@ import type { EvidenceMeta } from '../evidence/types';
 import type { Lang } from '../i18n';
 import type { RuleOverrides } from '../deadlines/rules';
 import { sha256Hex } from '../evidence/hash';
+import { crc32 } from './crc32';
 import { trackingHistoryFrom } from '../evidence/evidence-index';
 import { transcriptMessages } from '../evidence/transcript';
 import { buildTimeline } from '../case/timeline';
@@ -46,8 +47,11 @@ export interface BundleInput {
   record?: CaseRecord;
   /** this order's evidence metadata (with thumbnails), as the repository lists it */
   evidence: readonly EvidenceMeta[];
-  /** the stored bytes of one item, exactly as stored */
-  readBytes: (meta: EvidenceMeta) => Promise<Uint8Array>;
+  /**
+   * one item exactly as stored: the stored Blob itself where there is one (it goes into the zip by
+   * reference, and to the JPEG encoder, without a copy), else its bytes
+   */
+  readStored: (meta: EvidenceMeta) => Promise<Blob | Uint8Array>;
   /** the buyer's note, when they chose to put it in the report */
   note?: string;
   /** which situation the letters and the AliExpress description are written for */
@@ -145,9 +149,11 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   for (const [i, meta] of evidence.entries()) {
     progress({ stage: 'evidence', done: i + 1, total: evidence.length });
     await turn();
+    let stored: Blob | Uint8Array;
     let bytes: Uint8Array;
     try {
-      bytes = await input.readBytes(meta);
+      stored = await input.readStored(meta);
+      bytes = stored instanceof Uint8Array ? stored : new Uint8Array(await stored.arrayBuffer());
     } catch (e) {
       problems.push(`capture ${meta.id} (${meta.kind}, ${meta.capturedAt}) could not be read from AliProof's storage: ${errorText(e)}`);
       continue;
@@ -158,7 +164,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
     const path = paths.take(evidencePath(meta));
     pathOf.set(meta.id, path);
     const captured = new Date(meta.capturedAt);
-    zip.addStored(`${folder}/${path}`, bytes, Number.isNaN(captured.getTime()) || captured.getFullYear() < 1980 ? now : captured);
+    zip.addStored(`${folder}/${path}`, stored, Number.isNaN(captured.getTime()) || captured.getFullYear() < 1980 ? now : captured, crc32(bytes));
     const derivedFromPath = meta.derivedFrom ? pathOf.get(meta.derivedFrom) : undefined;
     files.push({
       path,
@@ -184,12 +190,12 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
       reportEvidence.push({ meta, path, sha256, hashMatches, ...(derivedFromPath ? { derivedFromPath } : {}) });
     }
 
-    // the AliExpress copy is made from the bytes in hand (no second read), while the next captures are
-    // read, hashed and zipped: decoding and encoding run off the page's thread (workers, see jpeg.ts),
-    // so the two overlap. Copies enter the zip in capture order.
+    // the AliExpress copy is made from the stored image (the Blob goes to the worker by reference), while
+    // the next captures are read, hashed and zipped: decoding and encoding run off the page's thread
+    // (workers, see jpeg.ts), so the two overlap. Copies enter the zip in capture order.
     if (input.jpeg && !meta.derivedFrom && meta.mime.startsWith('image/')) {
       const sequence = ++jpegStarted;
-      const job = encodeUploadCopies(input.jpeg, meta, bytes, input.jpegMaxBytes);
+      const job = encodeUploadCopies(input.jpeg, meta, stored, input.jpegMaxBytes);
       job.catch(() => undefined); // handled when its turn comes
       jpegJobs.push({ meta, path, sequence, job });
       if (jpegJobs.length >= JPEG_IN_FLIGHT) await commitJpeg(jpegJobs.shift()!);
@@ -306,8 +312,8 @@ interface UploadCopies {
 }
 
 /** Decode one original and encode its upload parts (no zip, no shared state: may run alongside other work). */
-async function encodeUploadCopies(jpeg: JpegEncoder, meta: EvidenceMeta, bytes: Uint8Array, maxBytes: number): Promise<UploadCopies> {
-  const img = await jpeg.decode(bytes, meta.mime);
+async function encodeUploadCopies(jpeg: JpegEncoder, meta: EvidenceMeta, image: Blob | Uint8Array, maxBytes: number): Promise<UploadCopies> {
+  const img = await jpeg.decode(image, meta.mime);
   try {
     const parts: (EncodedPart | undefined)[] = [];
     for (const rect of planUploadParts(img.width, img.height)) parts.push(await encodeUnderLimit(img, rect, maxBytes));
@@ -340,11 +346,12 @@ async function addUploadCopies(
     }
     const suffix = parts.length > 1 ? `-${k + 1}-of-${parts.length}` : '';
     const path = paths.take(`${PATHS.aliexpress}${String(sequence).padStart(2, '0')}-${base}${suffix}.jpg`);
-    zip.addStored(`${folder}/${path}`, encoded.bytes, input.now);
+    const bytes = new Uint8Array(await encoded.jpeg.arrayBuffer());
+    zip.addStored(`${folder}/${path}`, encoded.jpeg, input.now, crc32(bytes));
     files.push({
       path,
-      bytes: encoded.bytes.length,
-      sha256: await sha256Hex(encoded.bytes),
+      bytes: bytes.length,
+      sha256: await sha256Hex(bytes),
       mime: 'image/jpeg',
       role: 'derived',
       description: 'JPEG copy for the AliExpress dispute upload',

@@ -29,18 +29,21 @@ export interface ExportOptions {
   onProgress?: (p: ExportProgress) => void;
   send?: Send;
   /**
-   * an item's bytes exactly as stored; default: from the evidence database, or through the background
-   * (`get-evidence`) when `send` is given or this page has no IndexedDB (tests)
+   * an item exactly as stored; default: the Blob from the evidence database, or the bytes through the
+   * background (`get-evidence`) when `send` is given or this page has no IndexedDB (tests)
    */
-  readStored?: (meta: EvidenceMeta) => Promise<Uint8Array>;
+  readStored?: (meta: EvidenceMeta) => Promise<Blob | Uint8Array>;
   now?: Date;
 }
 
-/** Read-only, from the repository's own database (never written here). */
-export async function readFromRepository(meta: EvidenceMeta): Promise<Uint8Array> {
+/**
+ * Read-only, from the repository's own database (never written here): the stored Blob itself, which
+ * the bundle reads once to hash and then references (its bytes are not copied into the .zip by this page).
+ */
+export async function readFromRepository(meta: EvidenceMeta): Promise<Blob> {
   const found = await evidenceRepo.get(meta.id);
   if (!found) throw new Error('This capture is no longer stored.');
-  return new Uint8Array(await found.blob.arrayBuffer());
+  return found.blob;
 }
 
 /**
@@ -99,7 +102,7 @@ export async function exportCaseBundle(opts: ExportOptions): Promise<BundleResul
       entry: opts.entry,
       record: opts.record,
       evidence: list.items,
-      readBytes,
+      readStored: readBytes,
       note: opts.note,
       reason: opts.reason,
       lang: opts.lang,
