@@ -33,6 +33,7 @@ import { reportHtml, type ReportEvidence, type ReportTranscript } from './report
 import { sha256sums } from './sums';
 import { verifyHtml } from './verify-html';
 import { aliexpressReadme, derivationText, encodeUnderLimit, planUploadParts, type EncodedPart, type JpegEncoder } from './venues/aliexpress';
+import { choosePrepared, type CheckedPart, type PreparedCopies } from './prepared';
 import { nextTurn as defaultNextTurn } from './yield';
 import { ZipWriter } from './zip';
 
@@ -59,8 +60,10 @@ export interface BundleInput {
   /** the user's language (README first) */
   lang: Lang;
   jpegMaxBytes: number;
-  /** without one, the AliExpress JPEG copies are skipped (and the bundle says so) */
+  /** without one, the AliExpress JPEG copies not prepared ahead are skipped (and the bundle says so) */
   jpeg?: JpegEncoder;
+  /** the AliExpress copies the background prepared for an original (prepared.ts), if any */
+  readPrepared?: (meta: EvidenceMeta) => Promise<PreparedCopies | undefined>;
   aliproofVersion: string;
   now: Date;
   /** as Date#getTimezoneOffset; default: the machine's at `now` */
@@ -83,7 +86,8 @@ export interface BundleResult {
   sums: string;
   /** what could not be done, in plain words (English) */
   problems: string[];
-  stats: { originals: number; copies: number; jpegs: number; bytes: number; ms: number };
+  /** `prepared`: originals whose AliExpress copies were taken from the prepared ones */
+  stats: { originals: number; copies: number; jpegs: number; prepared: number; bytes: number; ms: number };
 }
 
 const errorText = (e: unknown) => String((e as Error)?.message ?? e);
@@ -132,19 +136,29 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const reportEvidence: ReportEvidence[] = [];
   const transcripts: ReportTranscript[] = [];
   let jpegs = 0;
-  let jpegStarted = 0;
+  let jpegSequence = 0;
   let jpegDone = 0;
-  const jpegJobs: { meta: EvidenceMeta; path: string; sequence: number; job: Promise<UploadCopies> }[] = [];
-  const commitJpeg = async ({ meta, path, sequence, job }: (typeof jpegJobs)[number]) => {
+  let prepared = 0;
+  let withoutEncoder = 0;
+  const jpegJobs: { meta: EvidenceMeta; path: string; job: Promise<UploadCopies | 'no-encoder'> }[] = [];
+  const commitJpeg = async ({ meta, path, job }: (typeof jpegJobs)[number]) => {
     try {
-      jpegs += await addUploadCopies(input, meta, await job, path, sequence, zip, folder, paths, files, problems);
+      const copies = await job.catch((e: unknown) => {
+        jpegSequence++; // numbered like the others: the names do not shift when one fails
+        throw e;
+      });
+      if (copies === 'no-encoder') withoutEncoder++;
+      else {
+        const sequence = ++jpegSequence;
+        if (copies.prepared) prepared++;
+        jpegs += await addUploadCopies(input, meta, copies, path, sequence, zip, folder, paths, files, problems);
+      }
     } catch (e) {
       problems.push(`the AliExpress copy of ${path} could not be made: ${errorText(e)}`);
     }
     progress({ stage: 'aliexpress', done: ++jpegDone, total: imageOriginals.length });
     await turn();
   };
-  if (!input.jpeg && imageOriginals.length) problems.push('this browser could not make JPEG copies: the for-aliexpress folder has no images (the originals are in evidence/)');
 
   for (const [i, meta] of evidence.entries()) {
     progress({ stage: 'evidence', done: i + 1, total: evidence.length });
@@ -190,18 +204,25 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
       reportEvidence.push({ meta, path, sha256, hashMatches, ...(derivedFromPath ? { derivedFromPath } : {}) });
     }
 
-    // the AliExpress copy is made from the stored image (the Blob goes to the worker by reference), while
-    // the next captures are read, hashed and zipped: decoding and encoding run off the page's thread
-    // (workers, see jpeg.ts), so the two overlap. Copies enter the zip in capture order.
-    if (input.jpeg && !meta.derivedFrom && meta.mime.startsWith('image/')) {
-      const sequence = ++jpegStarted;
-      const job = encodeUploadCopies(input.jpeg, meta, stored, input.jpegMaxBytes);
+    // the AliExpress copies: the prepared ones when they are what this export would make, else made from
+    // the stored image (the Blob goes to the worker by reference) while the next captures are read,
+    // hashed and zipped: decoding and encoding run off the page's thread (workers, see jpeg.ts), so the
+    // two overlap. Copies enter the zip in capture order.
+    if (!meta.derivedFrom && meta.mime.startsWith('image/')) {
+      const job = uploadCopies(input, meta, stored, sha256);
       job.catch(() => undefined); // handled when its turn comes
-      jpegJobs.push({ meta, path, sequence, job });
+      jpegJobs.push({ meta, path, job });
       if (jpegJobs.length >= JPEG_IN_FLIGHT) await commitJpeg(jpegJobs.shift()!);
     }
   }
   while (jpegJobs.length) await commitJpeg(jpegJobs.shift()!);
+  if (withoutEncoder) {
+    problems.push(
+      withoutEncoder === imageOriginals.length
+        ? 'this browser could not make JPEG copies: the for-aliexpress folder has no images (the originals are in evidence/)'
+        : `this browser could not make JPEG copies: ${withoutEncoder} of ${imageOriginals.length} images have none in the for-aliexpress folder (the originals are in evidence/)`,
+    );
+  }
 
   progress({ stage: 'documents', done: 0, total: 1 });
   await turn();
@@ -295,7 +316,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
     files,
     sums,
     problems,
-    stats: { originals: originals.length, copies: evidence.length - originals.length, jpegs, bytes: blob.size, ms: Date.now() - started },
+    stats: { originals: originals.length, copies: evidence.length - originals.length, jpegs, prepared, bytes: blob.size, ms: Date.now() - started },
   };
 }
 
@@ -308,7 +329,30 @@ const JPEG_IN_FLIGHT = 2;
 interface UploadCopies {
   img: { width: number; height: number };
   /** one per part; undefined when no encoding fit under the limit */
-  parts: (EncodedPart | undefined)[];
+  parts: (EncodedPart | CheckedPart | undefined)[];
+  /** taken from the prepared copies (made by that AliProof version) */
+  prepared?: { extensionVersion: string };
+}
+
+/**
+ * One original's copies: the prepared ones when they are exactly what this export would make and their
+ * bytes are still those recorded, else made now (or 'no-encoder' when they cannot be).
+ */
+async function uploadCopies(input: BundleInput, meta: EvidenceMeta, stored: Blob | Uint8Array, sha256: string): Promise<UploadCopies | 'no-encoder'> {
+  const ready = choosePrepared(await input.readPrepared?.(meta).catch(() => undefined), sha256, input.jpegMaxBytes);
+  if (ready && (await intact(ready.parts))) return { img: { width: ready.width, height: ready.height }, parts: ready.parts, prepared: { extensionVersion: ready.extensionVersion } };
+  if (!input.jpeg) return 'no-encoder';
+  return encodeUploadCopies(input.jpeg, meta, stored, input.jpegMaxBytes);
+}
+
+/** Every prepared part still holds the bytes whose SHA-256 and CRC-32 were recorded. */
+async function intact(parts: readonly (CheckedPart | undefined)[]): Promise<boolean> {
+  for (const p of parts) {
+    if (!p) continue;
+    const bytes = new Uint8Array(await p.jpeg.arrayBuffer());
+    if (bytes.length !== p.jpeg.size || crc32(bytes) !== p.crc32 || (await sha256Hex(bytes)) !== p.sha256) return false;
+  }
+  return true;
 }
 
 /** Decode one original and encode its upload parts (no zip, no shared state: may run alongside other work). */
@@ -346,19 +390,25 @@ async function addUploadCopies(
     }
     const suffix = parts.length > 1 ? `-${k + 1}-of-${parts.length}` : '';
     const path = paths.take(`${PATHS.aliexpress}${String(sequence).padStart(2, '0')}-${base}${suffix}.jpg`);
-    const bytes = new Uint8Array(await encoded.jpeg.arrayBuffer());
-    zip.addStored(`${folder}/${path}`, encoded.jpeg, input.now, crc32(bytes));
+    // prepared copies were read and checked already; fresh ones are read once here, to hash them
+    let sums: { sha256: string; crc32: number };
+    if ('sha256' in encoded) sums = encoded;
+    else {
+      const bytes = new Uint8Array(await encoded.jpeg.arrayBuffer());
+      sums = { sha256: await sha256Hex(bytes), crc32: crc32(bytes) };
+    }
+    zip.addStored(`${folder}/${path}`, encoded.jpeg, input.now, sums.crc32);
     files.push({
       path,
-      bytes: bytes.length,
-      sha256: await sha256Hex(bytes),
+      bytes: encoded.jpeg.size,
+      sha256: sums.sha256,
       mime: 'image/jpeg',
       role: 'derived',
       description: 'JPEG copy for the AliExpress dispute upload',
       capturedAt: meta.capturedAt,
       pageUrl: meta.url,
       method: `canvas-jpeg q=${encoded.quality.toFixed(2)} scale=${encoded.scale.toFixed(2)}`,
-      extensionVersion: input.aliproofVersion,
+      extensionVersion: copies.prepared?.extensionVersion ?? input.aliproofVersion,
       evidenceId: meta.id,
       captureId: meta.captureId,
       kind: meta.kind,

@@ -93,7 +93,10 @@ export async function exportCaseBundle(opts: ExportOptions): Promise<BundleResul
     if (!r.ok) throw new Error(r.error);
     return dataUrlBytes(r.dataUrl);
   };
-  const readBytes = opts.readStored ?? (opts.send || typeof indexedDB === 'undefined' ? viaBackground : readFromRepository);
+  const fromRepository = !opts.readStored && !opts.send && typeof indexedDB !== 'undefined';
+  const readBytes = opts.readStored ?? (fromRepository ? readFromRepository : viaBackground);
+  // the AliExpress copies the background prepared (upload-copies.ts), read beside the captures
+  const readPrepared = fromRepository ? (meta: EvidenceMeta) => evidenceRepo.preparedCopies(meta.id) : undefined;
   // JPEG copies are made in a worker where one can run (off this page's thread), else on this page
   const workerJpeg = canEncodeJpeg() && typeof Worker === 'function' ? workerJpegEncoder() : undefined;
   const jpeg = workerJpeg ?? (canEncodeJpeg() ? canvasJpegEncoder : undefined);
@@ -103,6 +106,7 @@ export async function exportCaseBundle(opts: ExportOptions): Promise<BundleResul
       record: opts.record,
       evidence: list.items,
       readStored: readBytes,
+      readPrepared,
       note: opts.note,
       reason: opts.reason,
       lang: opts.lang,

@@ -64,11 +64,18 @@ export interface EncodedPart {
 
 /** The first encoding of `rect` that fits under `maxBytes`, or undefined when none does. */
 export async function encodeUnderLimit(img: DecodedImage, rect: Rect, maxBytes: number): Promise<EncodedPart | undefined> {
+  return (await encodeTrying(img, rect, maxBytes)).part;
+}
+
+/** As encodeUnderLimit, also giving the size of every attempt made (in JPEG_ATTEMPTS order). */
+export async function encodeTrying(img: DecodedImage, rect: Rect, maxBytes: number): Promise<{ sizes: number[]; part?: EncodedPart }> {
+  const sizes: number[] = [];
   for (const a of JPEG_ATTEMPTS) {
     const jpeg = await img.encode(rect, a.scale, a.quality);
-    if (jpeg.size <= maxBytes) return { rect, jpeg, scale: a.scale, quality: a.quality };
+    sizes.push(jpeg.size);
+    if (jpeg.size <= maxBytes) return { sizes, part: { rect, jpeg, scale: a.scale, quality: a.quality } };
   }
-  return undefined;
+  return { sizes };
 }
 
 export function derivationText(p: EncodedPart, img: { width: number; height: number }, index: number, count: number): string {
