@@ -14,14 +14,20 @@ import {
 import { isAliExpressImageUrl } from '../../utils/evidence/images';
 import { checkLinks, isBlob, isBytes, prepareItem, saveErrorText, UploadStaging, type PreparedItem } from '../../utils/evidence/upload';
 import type { EvidenceMessage, EvidenceMeta, EvidenceReply, Failure } from '../../utils/evidence/types';
+import type { PreparedCopies } from '../../utils/bundle/prepared';
 
 export const DB_NAME = 'aliproof-evidence';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 const ITEMS = 'items';
 const BLOBS = 'blobs';
 const THUMBS = 'thumbs';
-/** object stores: items = metadata (keyPath id; indexes orderId, derivedFrom, captureId), blobs = {id, blob}, thumbs = {id, thumb} */
-export const EVIDENCE_STORES = { items: ITEMS, blobs: BLOBS, thumbs: THUMBS } as const;
+const UPLOADS = 'uploads';
+/**
+ * object stores: items = metadata (keyPath id; indexes orderId, derivedFrom, captureId), blobs = {id, blob},
+ * thumbs = {id, thumb}; since version 2, uploads = an image original's prepared AliExpress copies
+ * (PreparedCopies, keyPath id = the original's id; made by upload-copies.ts, deleted with the original)
+ */
+export const EVIDENCE_STORES = { items: ITEMS, blobs: BLOBS, thumbs: THUMBS, uploads: UPLOADS } as const;
 
 let dbPromise: Promise<IDBDatabase> | undefined;
 
@@ -29,14 +35,17 @@ export function openEvidenceDb(): Promise<IDBDatabase> {
   dbPromise ??= new Promise<IDBDatabase>((resolve, reject) => {
     if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB is not available'));
     const req = indexedDB.open(DB_NAME, DB_VERSION);
-    req.onupgradeneeded = () => {
+    req.onupgradeneeded = (e) => {
       const db = req.result;
-      const items = db.createObjectStore(ITEMS, { keyPath: 'id' });
-      items.createIndex('orderId', 'orderId');
-      items.createIndex('derivedFrom', 'derivedFrom');
-      items.createIndex('captureId', 'captureId');
-      db.createObjectStore(BLOBS, { keyPath: 'id' });
-      db.createObjectStore(THUMBS, { keyPath: 'id' });
+      if (e.oldVersion < 1) {
+        const items = db.createObjectStore(ITEMS, { keyPath: 'id' });
+        items.createIndex('orderId', 'orderId');
+        items.createIndex('derivedFrom', 'derivedFrom');
+        items.createIndex('captureId', 'captureId');
+        db.createObjectStore(BLOBS, { keyPath: 'id' });
+        db.createObjectStore(THUMBS, { keyPath: 'id' });
+      }
+      if (e.oldVersion < 2) db.createObjectStore(UPLOADS, { keyPath: 'id' });
     };
     req.onsuccess = () => {
       const db = req.result;
@@ -179,12 +188,17 @@ export const evidenceRepo = {
       return updated;
     });
   },
-  /** Delete an item and every copy derived from it, in one transaction. */
+  /** The AliExpress copies prepared for an image original (read-only here; see upload-copies.ts). */
+  async preparedCopies(id: string): Promise<PreparedCopies | undefined> {
+    const db = await openEvidenceDb();
+    return (await request(db.transaction(UPLOADS).objectStore(UPLOADS).get(id))) as PreparedCopies | undefined;
+  },
+  /** Delete an item, every copy derived from it and their prepared upload copies, in one transaction. */
   delete(id: string): Promise<string[]> {
     return serialised(async () => {
       const ids = withDerived(await allMetas(), id);
-      await inTransaction([ITEMS, BLOBS, THUMBS], 'readwrite', (tx) => {
-        for (const i of ids) for (const s of [ITEMS, BLOBS, THUMBS]) tx.objectStore(s).delete(i);
+      await inTransaction([ITEMS, BLOBS, THUMBS, UPLOADS], 'readwrite', (tx) => {
+        for (const i of ids) for (const s of [ITEMS, BLOBS, THUMBS, UPLOADS]) tx.objectStore(s).delete(i);
       });
       await updateIndex((index) => removeFromIndex(index, ids));
       return ids;
@@ -270,13 +284,31 @@ async function handle(msg: EvidenceMessage): Promise<EvidenceReply<EvidenceMessa
 
 const EVIDENCE_TYPES = new Set<string>(['save-evidence', 'list-evidence', 'get-evidence', 'update-note', 'delete-evidence', 'tracking-history', 'fetch-image', 'message-format']);
 
+/** Told of every evidence message answered: its type, and whether it stored new captures. */
+const answered = new Set<(type: EvidenceMessage['type'], saved: boolean) => void>();
+export function onEvidenceAnswered(listener: (type: EvidenceMessage['type'], saved: boolean) => void): void {
+  answered.add(listener);
+}
+const tell = (type: EvidenceMessage['type'], saved: boolean) => {
+  for (const l of answered) {
+    try {
+      l(type, saved);
+    } catch {
+      /* a listener's failure is not the message's */
+    }
+  }
+};
+
 /** Answer the evidence messages; call once from the background entry. */
 export function registerEvidenceHandlers(): void {
   browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: unknown) => void) => {
     const msg = raw as EvidenceMessage;
     if (!msg || typeof msg !== 'object' || !EVIDENCE_TYPES.has(msg.type)) return false;
     handle(msg)
-      .then(sendResponse)
+      .then((reply) => {
+        sendResponse(reply);
+        tell(msg.type, msg.type === 'save-evidence' && reply.ok && 'saved' in reply);
+      })
       .catch((e: unknown) => {
         if (msg.type === 'save-evidence') {
           staging.drop(msg.upload?.id);

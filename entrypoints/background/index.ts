@@ -4,12 +4,14 @@ import { browser } from 'wxt/browser';
 import type { Message } from '../../utils/messaging';
 import { caseStore } from './case-store';
 import { registerEvidenceHandlers } from './evidence-repo';
+import { registerUploadPreparation } from './upload-copies';
 import { registerReminders } from './reminders';
 import { registerCaseHandlers } from './open-case';
 
 export default defineBackground(() => {
   void caseStore.upgrade();
   registerEvidenceHandlers();
+  registerUploadPreparation();
   registerReminders();
   registerCaseHandlers();
   browser.runtime.onMessage.addListener((raw: unknown, _sender, sendResponse: (r: unknown) => void) => {

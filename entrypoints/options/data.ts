@@ -16,6 +16,7 @@ import type { SettingsData, StorageUse } from '../../components/settings/api';
 const ITEMS = 'items';
 const BLOBS = 'blobs';
 const THUMBS = 'thumbs';
+const UPLOADS = 'uploads';
 
 const request = <T>(r: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
@@ -71,9 +72,10 @@ async function writeEvidence(items: RestoreEvidence[]): Promise<void> {
 
 async function clearEvidence(): Promise<void> {
   const db = await openEvidenceDb();
-  const tx = db.transaction([ITEMS, BLOBS, THUMBS], 'readwrite');
+  const stores = [ITEMS, BLOBS, THUMBS, UPLOADS]; // and the AliExpress copies prepared from them
+  const tx = db.transaction(stores, 'readwrite');
   const done = committed(tx);
-  for (const s of [ITEMS, BLOBS, THUMBS]) tx.objectStore(s).clear();
+  for (const s of stores) tx.objectStore(s).clear();
   await done;
 }
 

@@ -115,6 +115,16 @@ async function exportBundle(page: Page, dir: string) {
   return { zip, ms, gap, peakHeapMb: Math.round(peakHeap / 1024 / 1024), status: await status.getAttribute('data-aliproof-export'), statusText: await status.innerText() };
 }
 
+/** Info-ZIP's own test of the .zip: every entry's CRC-32 and size as the headers say. */
+function expectZipIntact(zip: string) {
+  const test = spawnSync('unzip', ['-t', '-q', zip], { encoding: 'utf8' });
+  expect(test.status, test.stdout + test.stderr).toBe(0);
+  expect(test.stdout).toMatch(/No errors detected/);
+}
+
+type JpegEntry = { path: string; bytes: number; sha256: string; method: string; evidenceId: string; derivation: string };
+let firstJpegs: JpegEntry[] = [];
+
 function unpack(zip: string, dir: string): string {
   execFileSync('unzip', ['-q', zip, '-d', dir]);
   const folders = readdirSync(dir).filter((n) => statSync(join(dir, n)).isDirectory());
@@ -185,6 +195,7 @@ describe('case page and evidence bundle (Chromium, built extension)', () => {
     expect(await pwned(page)).toEqual({ pwned: null, title: `Order ${HOSTILE_ORDER.orderId} — AliProof case file` });
 
     const folder = unpack(out.zip, dir);
+    expectZipIntact(out.zip);
     const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
     expect(check.status, check.stdout + check.stderr).toBe(0);
     const listed = readFileSync(join(folder, 'SHA256SUMS'), 'utf8').trimEnd().split('\n');
@@ -243,9 +254,61 @@ describe('case page and evidence bundle (Chromium, built extension)', () => {
     const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
     const jpegs = manifest.files.filter((f: { path: string }) => f.path.endsWith('.jpg'));
     for (const j of jpegs) expect(j.bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    firstJpegs = jpegs;
     console.info(
       `[bundle] 20 captures (${seeded.items} items, ${(seeded.bytes / 1024 / 1024).toFixed(1)} MB stored): export ${out.ms} ms click-to-download, longest page stall ${out.gap} ms, peak JS heap ${out.peakHeapMb} MB, zip ${(zipBytes / 1024 / 1024).toFixed(1)} MB, ${listed.length + 1} files (${jpegs.length} AliExpress JPEGs)`,
     );
     expect(out.gap).toBeLessThan(1_500);
+  });
+
+  it('exports the same AliExpress copies from the ones the background prepared, and drops them with their capture', async () => {
+    expect(firstJpegs.length).toBeGreaterThan(0);
+    const ext = await casePage();
+    const prepared = await ext.evaluate(() => (globalThis as any).chrome.runtime.sendMessage({ type: 'prepare-upload-copies' }));
+    expect(prepared).toMatchObject({ ok: true, failed: 0 });
+    const uploads = () =>
+      ext.evaluate(
+        () =>
+          new Promise<string[]>((resolve, reject) => {
+            const open = indexedDB.open('aliproof-evidence');
+            open.onerror = () => reject(open.error);
+            open.onsuccess = () => {
+              const r = open.result.transaction('uploads').objectStore('uploads').getAllKeys();
+              r.onsuccess = () => {
+                open.result.close();
+                resolve(r.result as string[]);
+              };
+              r.onerror = () => reject(r.error);
+            };
+          }),
+      );
+    const originals = new Set(firstJpegs.map((j) => j.evidenceId));
+    const ready = await uploads();
+    for (const id of originals) expect(ready).toContain(id);
+
+    const page = await casePage(`#order=${HOSTILE_ORDER.orderId}`);
+    await page.locator('[data-aliproof-gallery] .ap-gallery-item').first().waitFor({ timeout: 30_000 });
+    const dir = mkdtempSync(join(tmpdir(), 'aliproof-bundle-e2e-'));
+    dirs.push(dir);
+    const out = await exportBundle(page, dir);
+    expect(out.status, out.statusText).toBe('done');
+    expectZipIntact(out.zip);
+    const folder = unpack(out.zip, dir);
+    const check = spawnSync('sha256sum', ['-c', '--strict', 'SHA256SUMS'], { cwd: folder, encoding: 'utf8' });
+    expect(check.status, check.stdout + check.stderr).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(folder, 'manifest.json'), 'utf8'));
+    const jpegs: JpegEntry[] = manifest.files.filter((f: { path: string }) => f.path.endsWith('.jpg'));
+    // the same files, made the same way, from the same originals, each under the limit
+    const shape = (j: JpegEntry) => ({ path: j.path, method: j.method, evidenceId: j.evidenceId, derivation: j.derivation });
+    expect(jpegs.map(shape)).toEqual(firstJpegs.map(shape));
+    for (const j of jpegs) expect(j.bytes).toBeLessThanOrEqual(2 * 1024 * 1024);
+    expect((await verifyFolder(folder)).verdict).toBe('intact');
+    await page.close();
+
+    // deleting a capture deletes its prepared copies in the same step
+    const victim = [...originals][0];
+    expect(await ext.evaluate((id) => (globalThis as any).chrome.runtime.sendMessage({ type: 'delete-evidence', id }), victim)).toMatchObject({ ok: true });
+    expect(await uploads()).not.toContain(victim);
+    await ext.close();
   });
 });

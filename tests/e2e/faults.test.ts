@@ -73,6 +73,9 @@ interface DbState {
   items: { id: string; captureId: string; orderId?: string; kind: string; derivedFrom?: string }[];
   blobs: string[];
   thumbs: string[];
+  /** prepared AliExpress copies (by their original's id) */
+  uploads: string[];
+  version: number;
   index: Record<string, { id: string }[]>;
 }
 
@@ -96,22 +99,27 @@ function dbState(page: Page): Promise<DbState> {
     const items = await all<DbState['items'][number]>('items');
     const blobs = await all<{ id: string }>('blobs');
     const thumbs = await all<{ id: string }>('thumbs');
+    const uploads = await all<{ id: string }>('uploads');
+    const version = db?.version ?? 0;
     db?.close();
     const index = (await chrome.storage.local.get('evidenceIndex')).evidenceIndex ?? {};
     return {
       items: items.map((m) => ({ id: m.id, captureId: m.captureId, orderId: m.orderId, kind: m.kind, ...(m.derivedFrom ? { derivedFrom: m.derivedFrom } : {}) })),
       blobs: blobs.map((x) => x.id),
       thumbs: thumbs.map((x) => x.id),
+      uploads: uploads.map((x) => x.id),
+      version,
       index,
     };
   });
 }
 
-/** Every stored item has its bytes, and the index names exactly the stored items, each once. */
+/** Every stored item has its bytes, the index names exactly the stored items, each once, and no prepared copy outlives its original. */
 function expectConsistent(s: DbState) {
   const ids = s.items.map((i) => i.id).sort();
   expect(new Set(ids).size).toBe(ids.length);
   expect([...s.blobs].sort()).toEqual(ids);
+  for (const u of s.uploads) expect(ids).toContain(u);
   const indexed = Object.values(s.index).flat().map((e) => e.id).sort();
   expect(indexed).toEqual(ids);
 }
@@ -211,14 +219,14 @@ describe('the background stopped in the middle of a save', () => {
 it('an evidence database that cannot be opened: a clear message, a download, no index entry', async () => {
   const b = await start();
   const page = await openChat(b, ORDER_A);
-  // A real IndexedDB failure, no code replaced: the database is taken to version 2 (as a newer AliProof
+  // A real IndexedDB failure, no code replaced: the database is taken to version 3 (as a newer AliProof
   // would, before the user went back to this one). The background's open connection is told to close
   // (versionchange), and every later open at version 1 fails with a VersionError.
   const ext = await extensionPage(b);
   await ext.evaluate(
     () =>
       new Promise<void>((resolve, reject) => {
-        const r = indexedDB.open('aliproof-evidence', 2);
+        const r = indexedDB.open('aliproof-evidence', 3);
         r.onsuccess = () => {
           r.result.close();
           resolve();
@@ -446,6 +454,12 @@ describe('an update over data from every earlier storage version', () => {
           values[`${e.name}$`] = { v: e.version };
         }
         await chrome.storage.local.set(values);
+        // the current build has just made its own (newer) database: start over from that version's
+        await new Promise<void>((resolve, reject) => {
+          const d = indexedDB.deleteDatabase('aliproof-evidence');
+          d.onsuccess = () => resolve();
+          d.onerror = () => reject(d.error);
+        });
         const db = await new Promise<IDBDatabase>((resolve, reject) => {
           const r = indexedDB.open('aliproof-evidence', 1);
           r.onupgradeneeded = () => {
@@ -508,6 +522,11 @@ describe('an update over data from every earlier storage version', () => {
     const byId = Object.fromEntries(listed.items.map((m: { id: string }) => [m.id, m]));
     expect(byId[meta.id]).toMatchObject(meta);
     expect(byId[product.id]).toMatchObject(product);
+    // the database gained the store for prepared AliExpress copies (version 2), and preparing copes
+    // with these bytes (not images, and not matching their recorded hash): nothing is made from them
+    expect((await dbState(ext)).version).toBe(2);
+    expect(await ext.evaluate(() => chrome.runtime.sendMessage({ type: 'prepare-upload-copies' }))).toMatchObject({ ok: true, prepared: 0 });
+    expect((await dbState(ext)).uploads).toEqual([]);
 
     // and the case page shows every stored order, in the language the settings keep
     const cases = Object.keys(local.find((e) => e.name === 'cases')!.value.cases);

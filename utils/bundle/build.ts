@@ -20,6 +20,7 @@ import type { EvidenceMeta } from '../evidence/types';
 import type { Lang } from '../i18n';
 import type { RuleOverrides } from '../deadlines/rules';
 import { sha256Hex } from '../evidence/hash';
+import { crc32 } from './crc32';
 import { trackingHistoryFrom } from '../evidence/evidence-index';
 import { transcriptMessages } from '../evidence/transcript';
 import { buildTimeline } from '../case/timeline';
@@ -32,6 +33,7 @@ import { reportHtml, type ReportEvidence, type ReportTranscript } from './report
 import { sha256sums } from './sums';
 import { verifyHtml } from './verify-html';
 import { aliexpressReadme, derivationText, encodeUnderLimit, planUploadParts, type EncodedPart, type JpegEncoder } from './venues/aliexpress';
+import { choosePrepared, type CheckedPart, type PreparedCopies } from './prepared';
 import { nextTurn as defaultNextTurn } from './yield';
 import { ZipWriter } from './zip';
 
@@ -46,8 +48,11 @@ export interface BundleInput {
   record?: CaseRecord;
   /** this order's evidence metadata (with thumbnails), as the repository lists it */
   evidence: readonly EvidenceMeta[];
-  /** the stored bytes of one item, exactly as stored */
-  readBytes: (meta: EvidenceMeta) => Promise<Uint8Array>;
+  /**
+   * one item exactly as stored: the stored Blob itself where there is one (it goes into the zip by
+   * reference, and to the JPEG encoder, without a copy), else its bytes
+   */
+  readStored: (meta: EvidenceMeta) => Promise<Blob | Uint8Array>;
   /** the buyer's note, when they chose to put it in the report */
   note?: string;
   /** which situation the letters and the AliExpress description are written for */
@@ -55,8 +60,10 @@ export interface BundleInput {
   /** the user's language (README first) */
   lang: Lang;
   jpegMaxBytes: number;
-  /** without one, the AliExpress JPEG copies are skipped (and the bundle says so) */
+  /** without one, the AliExpress JPEG copies not prepared ahead are skipped (and the bundle says so) */
   jpeg?: JpegEncoder;
+  /** the AliExpress copies the background prepared for an original (prepared.ts), if any */
+  readPrepared?: (meta: EvidenceMeta) => Promise<PreparedCopies | undefined>;
   aliproofVersion: string;
   now: Date;
   /** as Date#getTimezoneOffset; default: the machine's at `now` */
@@ -79,7 +86,8 @@ export interface BundleResult {
   sums: string;
   /** what could not be done, in plain words (English) */
   problems: string[];
-  stats: { originals: number; copies: number; jpegs: number; bytes: number; ms: number };
+  /** `prepared`: originals whose AliExpress copies were taken from the prepared ones */
+  stats: { originals: number; copies: number; jpegs: number; prepared: number; bytes: number; ms: number };
 }
 
 const errorText = (e: unknown) => String((e as Error)?.message ?? e);
@@ -128,26 +136,38 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
   const reportEvidence: ReportEvidence[] = [];
   const transcripts: ReportTranscript[] = [];
   let jpegs = 0;
-  let jpegStarted = 0;
+  let jpegSequence = 0;
   let jpegDone = 0;
-  const jpegJobs: { meta: EvidenceMeta; path: string; sequence: number; job: Promise<UploadCopies> }[] = [];
-  const commitJpeg = async ({ meta, path, sequence, job }: (typeof jpegJobs)[number]) => {
+  let prepared = 0;
+  let withoutEncoder = 0;
+  const jpegJobs: { meta: EvidenceMeta; path: string; job: Promise<UploadCopies | 'no-encoder'> }[] = [];
+  const commitJpeg = async ({ meta, path, job }: (typeof jpegJobs)[number]) => {
     try {
-      jpegs += await addUploadCopies(input, meta, await job, path, sequence, zip, folder, paths, files, problems);
+      const copies = await job.catch((e: unknown) => {
+        jpegSequence++; // numbered like the others: the names do not shift when one fails
+        throw e;
+      });
+      if (copies === 'no-encoder') withoutEncoder++;
+      else {
+        const sequence = ++jpegSequence;
+        if (copies.prepared) prepared++;
+        jpegs += await addUploadCopies(input, meta, copies, path, sequence, zip, folder, paths, files, problems);
+      }
     } catch (e) {
       problems.push(`the AliExpress copy of ${path} could not be made: ${errorText(e)}`);
     }
     progress({ stage: 'aliexpress', done: ++jpegDone, total: imageOriginals.length });
     await turn();
   };
-  if (!input.jpeg && imageOriginals.length) problems.push('this browser could not make JPEG copies: the for-aliexpress folder has no images (the originals are in evidence/)');
 
   for (const [i, meta] of evidence.entries()) {
     progress({ stage: 'evidence', done: i + 1, total: evidence.length });
     await turn();
+    let stored: Blob | Uint8Array;
     let bytes: Uint8Array;
     try {
-      bytes = await input.readBytes(meta);
+      stored = await input.readStored(meta);
+      bytes = stored instanceof Uint8Array ? stored : new Uint8Array(await stored.arrayBuffer());
     } catch (e) {
       problems.push(`capture ${meta.id} (${meta.kind}, ${meta.capturedAt}) could not be read from AliProof's storage: ${errorText(e)}`);
       continue;
@@ -158,7 +178,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
     const path = paths.take(evidencePath(meta));
     pathOf.set(meta.id, path);
     const captured = new Date(meta.capturedAt);
-    zip.addStored(`${folder}/${path}`, bytes, Number.isNaN(captured.getTime()) || captured.getFullYear() < 1980 ? now : captured);
+    zip.addStored(`${folder}/${path}`, stored, Number.isNaN(captured.getTime()) || captured.getFullYear() < 1980 ? now : captured, crc32(bytes));
     const derivedFromPath = meta.derivedFrom ? pathOf.get(meta.derivedFrom) : undefined;
     files.push({
       path,
@@ -184,18 +204,25 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
       reportEvidence.push({ meta, path, sha256, hashMatches, ...(derivedFromPath ? { derivedFromPath } : {}) });
     }
 
-    // the AliExpress copy is made from the bytes in hand (no second read), while the next captures are
-    // read, hashed and zipped: decoding and encoding run off the page's thread (workers, see jpeg.ts),
-    // so the two overlap. Copies enter the zip in capture order.
-    if (input.jpeg && !meta.derivedFrom && meta.mime.startsWith('image/')) {
-      const sequence = ++jpegStarted;
-      const job = encodeUploadCopies(input.jpeg, meta, bytes, input.jpegMaxBytes);
+    // the AliExpress copies: the prepared ones when they are what this export would make, else made from
+    // the stored image (the Blob goes to the worker by reference) while the next captures are read,
+    // hashed and zipped: decoding and encoding run off the page's thread (workers, see jpeg.ts), so the
+    // two overlap. Copies enter the zip in capture order.
+    if (!meta.derivedFrom && meta.mime.startsWith('image/')) {
+      const job = uploadCopies(input, meta, stored, sha256);
       job.catch(() => undefined); // handled when its turn comes
-      jpegJobs.push({ meta, path, sequence, job });
+      jpegJobs.push({ meta, path, job });
       if (jpegJobs.length >= JPEG_IN_FLIGHT) await commitJpeg(jpegJobs.shift()!);
     }
   }
   while (jpegJobs.length) await commitJpeg(jpegJobs.shift()!);
+  if (withoutEncoder) {
+    problems.push(
+      withoutEncoder === imageOriginals.length
+        ? 'this browser could not make JPEG copies: the for-aliexpress folder has no images (the originals are in evidence/)'
+        : `this browser could not make JPEG copies: ${withoutEncoder} of ${imageOriginals.length} images have none in the for-aliexpress folder (the originals are in evidence/)`,
+    );
+  }
 
   progress({ stage: 'documents', done: 0, total: 1 });
   await turn();
@@ -289,7 +316,7 @@ export async function buildBundle(input: BundleInput): Promise<BundleResult> {
     files,
     sums,
     problems,
-    stats: { originals: originals.length, copies: evidence.length - originals.length, jpegs, bytes: blob.size, ms: Date.now() - started },
+    stats: { originals: originals.length, copies: evidence.length - originals.length, jpegs, prepared, bytes: blob.size, ms: Date.now() - started },
   };
 }
 
@@ -302,12 +329,35 @@ const JPEG_IN_FLIGHT = 2;
 interface UploadCopies {
   img: { width: number; height: number };
   /** one per part; undefined when no encoding fit under the limit */
-  parts: (EncodedPart | undefined)[];
+  parts: (EncodedPart | CheckedPart | undefined)[];
+  /** taken from the prepared copies (made by that AliProof version) */
+  prepared?: { extensionVersion: string };
+}
+
+/**
+ * One original's copies: the prepared ones when they are exactly what this export would make and their
+ * bytes are still those recorded, else made now (or 'no-encoder' when they cannot be).
+ */
+async function uploadCopies(input: BundleInput, meta: EvidenceMeta, stored: Blob | Uint8Array, sha256: string): Promise<UploadCopies | 'no-encoder'> {
+  const ready = choosePrepared(await input.readPrepared?.(meta).catch(() => undefined), sha256, input.jpegMaxBytes);
+  if (ready && (await intact(ready.parts))) return { img: { width: ready.width, height: ready.height }, parts: ready.parts, prepared: { extensionVersion: ready.extensionVersion } };
+  if (!input.jpeg) return 'no-encoder';
+  return encodeUploadCopies(input.jpeg, meta, stored, input.jpegMaxBytes);
+}
+
+/** Every prepared part still holds the bytes whose SHA-256 and CRC-32 were recorded. */
+async function intact(parts: readonly (CheckedPart | undefined)[]): Promise<boolean> {
+  for (const p of parts) {
+    if (!p) continue;
+    const bytes = new Uint8Array(await p.jpeg.arrayBuffer());
+    if (bytes.length !== p.jpeg.size || crc32(bytes) !== p.crc32 || (await sha256Hex(bytes)) !== p.sha256) return false;
+  }
+  return true;
 }
 
 /** Decode one original and encode its upload parts (no zip, no shared state: may run alongside other work). */
-async function encodeUploadCopies(jpeg: JpegEncoder, meta: EvidenceMeta, bytes: Uint8Array, maxBytes: number): Promise<UploadCopies> {
-  const img = await jpeg.decode(bytes, meta.mime);
+async function encodeUploadCopies(jpeg: JpegEncoder, meta: EvidenceMeta, image: Blob | Uint8Array, maxBytes: number): Promise<UploadCopies> {
+  const img = await jpeg.decode(image, meta.mime);
   try {
     const parts: (EncodedPart | undefined)[] = [];
     for (const rect of planUploadParts(img.width, img.height)) parts.push(await encodeUnderLimit(img, rect, maxBytes));
@@ -340,18 +390,25 @@ async function addUploadCopies(
     }
     const suffix = parts.length > 1 ? `-${k + 1}-of-${parts.length}` : '';
     const path = paths.take(`${PATHS.aliexpress}${String(sequence).padStart(2, '0')}-${base}${suffix}.jpg`);
-    zip.addStored(`${folder}/${path}`, encoded.bytes, input.now);
+    // prepared copies were read and checked already; fresh ones are read once here, to hash them
+    let sums: { sha256: string; crc32: number };
+    if ('sha256' in encoded) sums = encoded;
+    else {
+      const bytes = new Uint8Array(await encoded.jpeg.arrayBuffer());
+      sums = { sha256: await sha256Hex(bytes), crc32: crc32(bytes) };
+    }
+    zip.addStored(`${folder}/${path}`, encoded.jpeg, input.now, sums.crc32);
     files.push({
       path,
-      bytes: encoded.bytes.length,
-      sha256: await sha256Hex(encoded.bytes),
+      bytes: encoded.jpeg.size,
+      sha256: sums.sha256,
       mime: 'image/jpeg',
       role: 'derived',
       description: 'JPEG copy for the AliExpress dispute upload',
       capturedAt: meta.capturedAt,
       pageUrl: meta.url,
       method: `canvas-jpeg q=${encoded.quality.toFixed(2)} scale=${encoded.scale.toFixed(2)}`,
-      extensionVersion: input.aliproofVersion,
+      extensionVersion: copies.prepared?.extensionVersion ?? input.aliproofVersion,
       evidenceId: meta.id,
       captureId: meta.captureId,
       kind: meta.kind,

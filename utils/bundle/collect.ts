@@ -29,18 +29,21 @@ export interface ExportOptions {
   onProgress?: (p: ExportProgress) => void;
   send?: Send;
   /**
-   * an item's bytes exactly as stored; default: from the evidence database, or through the background
-   * (`get-evidence`) when `send` is given or this page has no IndexedDB (tests)
+   * an item exactly as stored; default: the Blob from the evidence database, or the bytes through the
+   * background (`get-evidence`) when `send` is given or this page has no IndexedDB (tests)
    */
-  readStored?: (meta: EvidenceMeta) => Promise<Uint8Array>;
+  readStored?: (meta: EvidenceMeta) => Promise<Blob | Uint8Array>;
   now?: Date;
 }
 
-/** Read-only, from the repository's own database (never written here). */
-export async function readFromRepository(meta: EvidenceMeta): Promise<Uint8Array> {
+/**
+ * Read-only, from the repository's own database (never written here): the stored Blob itself, which
+ * the bundle reads once to hash and then references (its bytes are not copied into the .zip by this page).
+ */
+export async function readFromRepository(meta: EvidenceMeta): Promise<Blob> {
   const found = await evidenceRepo.get(meta.id);
   if (!found) throw new Error('This capture is no longer stored.');
-  return new Uint8Array(await found.blob.arrayBuffer());
+  return found.blob;
 }
 
 /**
@@ -90,7 +93,10 @@ export async function exportCaseBundle(opts: ExportOptions): Promise<BundleResul
     if (!r.ok) throw new Error(r.error);
     return dataUrlBytes(r.dataUrl);
   };
-  const readBytes = opts.readStored ?? (opts.send || typeof indexedDB === 'undefined' ? viaBackground : readFromRepository);
+  const fromRepository = !opts.readStored && !opts.send && typeof indexedDB !== 'undefined';
+  const readBytes = opts.readStored ?? (fromRepository ? readFromRepository : viaBackground);
+  // the AliExpress copies the background prepared (upload-copies.ts), read beside the captures
+  const readPrepared = fromRepository ? (meta: EvidenceMeta) => evidenceRepo.preparedCopies(meta.id) : undefined;
   // JPEG copies are made in a worker where one can run (off this page's thread), else on this page
   const workerJpeg = canEncodeJpeg() && typeof Worker === 'function' ? workerJpegEncoder() : undefined;
   const jpeg = workerJpeg ?? (canEncodeJpeg() ? canvasJpegEncoder : undefined);
@@ -99,7 +105,8 @@ export async function exportCaseBundle(opts: ExportOptions): Promise<BundleResul
       entry: opts.entry,
       record: opts.record,
       evidence: list.items,
-      readBytes,
+      readStored: readBytes,
+      readPrepared,
       note: opts.note,
       reason: opts.reason,
       lang: opts.lang,

@@ -12,18 +12,19 @@ function makeCanvas(w: number, h: number): AnyCanvas {
   return c;
 }
 
-async function toJpeg(canvas: AnyCanvas, quality: number): Promise<Uint8Array> {
-  const blob =
-    'convertToBlob' in canvas
-      ? await canvas.convertToBlob({ type: 'image/jpeg', quality })
-      : await new Promise<Blob>((resolve, reject) =>
-          (canvas as HTMLCanvasElement).toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode a JPEG'))), 'image/jpeg', quality),
-        );
-  return new Uint8Array(await blob.arrayBuffer());
+function toJpeg(canvas: AnyCanvas, quality: number): Promise<Blob> {
+  return 'convertToBlob' in canvas
+    ? canvas.convertToBlob({ type: 'image/jpeg', quality })
+    : new Promise<Blob>((resolve, reject) =>
+        (canvas as HTMLCanvasElement).toBlob((b) => (b ? resolve(b) : reject(new Error('the browser could not encode a JPEG'))), 'image/jpeg', quality),
+      );
 }
 
-/** JPEG bytes of `rect` of a decoded image, drawn at `scale` on white, at `quality` (0–1). */
-export async function encodeRect(bitmap: ImageBitmap, rect: Rect, scale: number, quality: number): Promise<Uint8Array> {
+/**
+ * The JPEG of `rect` of a decoded image, drawn at `scale` on white, at `quality` (0–1), as the Blob the
+ * browser made (its bytes are read once, by whoever hashes them).
+ */
+export async function encodeRect(bitmap: ImageBitmap, rect: Rect, scale: number, quality: number): Promise<Blob> {
   const w = Math.max(1, Math.round(rect.w * scale));
   const h = Math.max(1, Math.round(rect.h * scale));
   const canvas = makeCanvas(w, h);

@@ -1,30 +1,29 @@
 // The JPEG work of the AliExpress pack, off the page's thread (see workerJpegEncoder in jpeg.ts):
-// decodes an original once and keeps it until the page says `close`, encodes parts on request.
+// decodes an original once and keeps it until the page says `close`, encodes parts on request. Blobs
+// travel both ways by reference: the stored capture in, the encoded JPEG out.
 import { encodeRect } from './jpeg-draw';
 import type { Rect } from './venues/aliexpress';
 
 export type JpegRequest =
-  | { type: 'decode'; id: number; bytes: Uint8Array; mime: string }
+  | { type: 'decode'; id: number; image: Blob | Uint8Array; mime: string }
   | { type: 'encode'; id: number; img: number; rect: Rect; scale: number; quality: number }
   | { type: 'close'; id: number; img: number };
 
-export type JpegReply = { id: number; width: number; height: number } | { id: number; bytes: ArrayBuffer } | { id: number; error: string };
+export type JpegReply = { id: number; width: number; height: number } | { id: number; jpeg: Blob } | { id: number; error: string };
 
-const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<JpegRequest>) => void) | null; postMessage(m: JpegReply, transfer?: Transferable[]): void };
+const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<JpegRequest>) => void) | null; postMessage(m: JpegReply): void };
 const bitmaps = new Map<number, ImageBitmap>();
 
 scope.onmessage = async ({ data: req }) => {
   try {
     if (req.type === 'decode') {
-      const bitmap = await createImageBitmap(new Blob([req.bytes as BlobPart], { type: req.mime }));
+      const bitmap = await createImageBitmap(req.image instanceof Blob ? req.image : new Blob([req.image as BlobPart], { type: req.mime }));
       bitmaps.set(req.id, bitmap);
       scope.postMessage({ id: req.id, width: bitmap.width, height: bitmap.height });
     } else if (req.type === 'encode') {
       const bitmap = bitmaps.get(req.img);
       if (!bitmap) throw new Error('the image was closed');
-      const bytes = await encodeRect(bitmap, req.rect, req.scale, req.quality);
-      const buffer = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
-      scope.postMessage({ id: req.id, bytes: buffer }, [buffer]);
+      scope.postMessage({ id: req.id, jpeg: await encodeRect(bitmap, req.rect, req.scale, req.quality) });
     } else if (req.type === 'close') {
       bitmaps.get(req.img)?.close();
       bitmaps.delete(req.img);

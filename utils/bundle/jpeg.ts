@@ -8,8 +8,8 @@ import { encodeRect } from './jpeg-draw';
 import type { JpegReply, JpegRequest } from './jpeg-worker';
 
 export const canvasJpegEncoder: JpegEncoder = {
-  async decode(bytes, mime) {
-    const bitmap = await createImageBitmap(new Blob([bytes as BlobPart], { type: mime }));
+  async decode(source, mime) {
+    const bitmap = await createImageBitmap(source instanceof Blob ? source : new Blob([source as BlobPart], { type: mime }));
     const image: DecodedImage = {
       width: bitmap.width,
       height: bitmap.height,
@@ -76,14 +76,14 @@ export function workerJpegEncoder(count = JPEG_WORKERS): JpegEncoder & { stop():
   const workers = Array.from({ length: count }, startWorker).filter((w) => w !== undefined);
   let turn = 0;
   return {
-    async decode(bytes, mime) {
+    async decode(image, mime) {
       const w = workers[turn++ % Math.max(1, workers.length)];
       let reply: JpegReply;
       try {
         if (!w) throw new WorkerGone('no JPEG worker');
-        reply = await w.ask({ type: 'decode', bytes, mime });
+        reply = await w.ask({ type: 'decode', image, mime });
       } catch (e) {
-        if (e instanceof WorkerGone) return canvasJpegEncoder.decode(bytes, mime);
+        if (e instanceof WorkerGone) return canvasJpegEncoder.decode(image, mime);
         throw e;
       }
       const img = reply.id;
@@ -92,8 +92,8 @@ export function workerJpegEncoder(count = JPEG_WORKERS): JpegEncoder & { stop():
         width: size.width,
         height: size.height,
         async encode(rect, scale, quality) {
-          const r = (await w.ask({ type: 'encode', img, rect, scale, quality })) as Extract<JpegReply, { bytes: ArrayBuffer }>;
-          return new Uint8Array(r.bytes);
+          const r = (await w.ask({ type: 'encode', img, rect, scale, quality })) as Extract<JpegReply, { jpeg: Blob }>;
+          return r.jpeg;
         },
         close: () => w.close(img),
       };

@@ -25,7 +25,7 @@ export interface ManifestFile {
   pageUrl?: string;
   /** how the bytes were made, e.g. 'html2canvas-1.4.1+rgb', 'canvas-jpeg q=0.85' */
   method: string;
-  /** AliProof version that made these bytes (the capture's, for originals; the exporter's, otherwise) */
+  /** AliProof version that made these bytes (the capture's, for originals; the one that prepared them, for prepared AliExpress copies; the exporter's, otherwise) */
   extensionVersion: string;
   /** the evidence repository's id, for stored items */
   evidenceId?: string;

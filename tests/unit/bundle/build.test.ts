@@ -17,7 +17,7 @@ function input(stored: Stored[], over: Partial<BundleInput> = {}): BundleInput {
     entry: entryOf(record),
     record,
     evidence: stored.map((s) => s.meta),
-    readBytes: async (m) => byId.get(m.id)!,
+    readStored: async (m) => byId.get(m.id)!,
     reason: 'not-received',
     lang: 'ko',
     jpegMaxBytes: 2 * 1024 * 1024,
@@ -98,6 +98,28 @@ describe('the evidence bundle', () => {
       if (/\.(png|jpg)$/.test(n)) expect(compression[n], n).toBe(0);
     }
     expect(compression['report.html']).toBe(8);
+  });
+
+  it('puts stored Blobs into the zip as they are, hashed from their own bytes', async () => {
+    const stored = storedEvidence();
+    const decoded: unknown[] = [];
+    const jpeg = fakeJpeg();
+    const result = await buildBundle(
+      input(stored, {
+        readStored: async (m) => new Blob([stored.find((s) => s.meta.id === m.id)!.bytes as BlobPart], { type: m.mime }),
+        jpeg: { decode: (image, mime) => (decoded.push(image), jpeg.decode(image, mime)) },
+      }),
+    );
+    const { files } = await unzip(result.blob);
+    for (const s of stored) {
+      const entry = result.files.find((f) => f.evidenceId === s.meta.id && f.mime === s.meta.mime)!;
+      expect(Array.from(files[entry.path])).toEqual(Array.from(s.bytes));
+      expect(entry.sha256).toBe(s.meta.sha256);
+    }
+    // the JPEG encoder was handed the stored Blobs, not copies of their bytes
+    expect(decoded.length).toBeGreaterThan(0);
+    expect(decoded.every((d) => d instanceof Blob)).toBe(true);
+    for (const f of result.files) expect(sha(files[f.path]), f.path).toBe(f.sha256);
   });
 
   it('passes `sha256sum -c` when unpacked', async () => {
@@ -235,7 +257,7 @@ describe('the evidence bundle', () => {
     const broken = stored[6].meta.id;
     const result = await buildBundle(
       input(stored, {
-        readBytes: async (m) => {
+        readStored: async (m) => {
           if (m.id === broken) throw new Error('This capture is no longer stored.');
           return stored.find((s) => s.meta.id === m.id)!.bytes;
         },
@@ -251,7 +273,7 @@ describe('the evidence bundle', () => {
     const tampered = stored[0];
     const changed = new Uint8Array(tampered.bytes);
     changed[20] ^= 0xff;
-    const result = await buildBundle(input(stored, { readBytes: async (m) => (m.id === tampered.meta.id ? changed : stored.find((s) => s.meta.id === m.id)!.bytes) }));
+    const result = await buildBundle(input(stored, { readStored: async (m) => (m.id === tampered.meta.id ? changed : stored.find((s) => s.meta.id === m.id)!.bytes) }));
     const entry = result.files.find((f) => f.evidenceId === tampered.meta.id && f.role === 'original')!;
     expect(entry.sha256).toBe(sha(changed));
     expect(entry.sha256AtCapture).toBe(tampered.meta.sha256);

@@ -120,7 +120,7 @@ export function fakeJpeg(bytesPerPixel = 0.5): JpegEncoder & { calls: { scale: n
           const n = Math.max(4, Math.round(rect.w * scale * rect.h * scale * quality * bytesPerPixel));
           const b = new Uint8Array(n);
           b.set([0xff, 0xd8, 0xff, 0xe0]);
-          return b;
+          return new Blob([b], { type: 'image/jpeg' });
         },
         close() {},
       };

@@ -90,7 +90,7 @@ describe('the export panel', () => {
     expect((screen.getByRole('button', { name: 'Exporting…' }) as HTMLButtonElement).disabled).toBe(true);
     expect(exporter.mock.calls[0][0]).toMatchObject({ note: 'my note', jpegMaxBytes: 2 * 1024 * 1024, reason: 'not-received', lang: 'en' });
     const blob = new Blob(['zip']);
-    await act(async () => finish({ blob, filename: 'aliproof-x.zip', folder: 'aliproof-x', files: new Array(9), sums: '', problems: [], stats: { originals: 1, copies: 0, jpegs: 1, bytes: 3, ms: 1 } }));
+    await act(async () => finish({ blob, filename: 'aliproof-x.zip', folder: 'aliproof-x', files: new Array(9), sums: '', problems: [], stats: { originals: 1, copies: 0, jpegs: 1, prepared: 0, bytes: 3, ms: 1 } }));
     expect(save).toHaveBeenCalledWith(blob, 'aliproof-x.zip');
     expect(screen.getByRole('status').textContent).toBe('Saved aliproof-x.zip (1 kB). 10 files, every one listed with its SHA-256.');
     expect(screen.queryByRole('progressbar')).toBeNull();

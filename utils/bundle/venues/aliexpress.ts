@@ -14,13 +14,14 @@ export interface Rect {
 export interface DecodedImage {
   width: number;
   height: number;
-  /** JPEG bytes of `rect`, drawn at `scale`, at `quality` (0–1) */
-  encode(rect: Rect, scale: number, quality: number): Promise<Uint8Array>;
+  /** the JPEG of `rect`, drawn at `scale`, at `quality` (0–1), as the encoder made it */
+  encode(rect: Rect, scale: number, quality: number): Promise<Blob>;
   close(): void;
 }
 
 export interface JpegEncoder {
-  decode(bytes: Uint8Array, mime: string): Promise<DecodedImage>;
+  /** an image as stored: the stored Blob itself where there is one (nothing is copied), else its bytes */
+  decode(image: Blob | Uint8Array, mime: string): Promise<DecodedImage>;
 }
 
 /**
@@ -56,18 +57,25 @@ export const JPEG_ATTEMPTS: readonly { scale: number; quality: number }[] = [
 
 export interface EncodedPart {
   rect: Rect;
-  bytes: Uint8Array;
+  jpeg: Blob;
   scale: number;
   quality: number;
 }
 
 /** The first encoding of `rect` that fits under `maxBytes`, or undefined when none does. */
 export async function encodeUnderLimit(img: DecodedImage, rect: Rect, maxBytes: number): Promise<EncodedPart | undefined> {
+  return (await encodeTrying(img, rect, maxBytes)).part;
+}
+
+/** As encodeUnderLimit, also giving the size of every attempt made (in JPEG_ATTEMPTS order). */
+export async function encodeTrying(img: DecodedImage, rect: Rect, maxBytes: number): Promise<{ sizes: number[]; part?: EncodedPart }> {
+  const sizes: number[] = [];
   for (const a of JPEG_ATTEMPTS) {
-    const bytes = await img.encode(rect, a.scale, a.quality);
-    if (bytes.length <= maxBytes) return { rect, bytes, scale: a.scale, quality: a.quality };
+    const jpeg = await img.encode(rect, a.scale, a.quality);
+    sizes.push(jpeg.size);
+    if (jpeg.size <= maxBytes) return { sizes, part: { rect, jpeg, scale: a.scale, quality: a.quality } };
   }
-  return undefined;
+  return { sizes };
 }
 
 export function derivationText(p: EncodedPart, img: { width: number; height: number }, index: number, count: number): string {
