@@ -3,33 +3,14 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { buildBundle, exportOrder, type BundleInput, type BundleProgress } from '@/utils/bundle/build';
+import { buildBundle, exportOrder, type BundleProgress } from '@/utils/bundle/build';
 import { EXPORTED_FACT_KEYS } from '@/utils/bundle/order-json';
 import type { Manifest } from '@/utils/bundle/manifest';
 import { scriptHash } from '@/utils/bundle/verify-html';
 import { stamp } from '@/utils/bundle/format';
-import { caseRecord, entryOf, fakeJpeg, HOSTILE, NOW, ORDER_ID, sha, storedEvidence, type Stored } from './fixtures';
+import { bundleInput, caseRecord, entryOf, fakeJpeg, HOSTILE, NOW, ORDER_ID, sha, storedEvidence, type Stored } from './fixtures';
 
-function input(stored: Stored[], over: Partial<BundleInput> = {}): BundleInput {
-  const record = caseRecord();
-  const byId = new Map(stored.map((s) => [s.meta.id, s.bytes]));
-  return {
-    entry: entryOf(record),
-    record,
-    evidence: stored.map((s) => s.meta),
-    readStored: async (m) => byId.get(m.id)!,
-    reason: 'not-received',
-    lang: 'ko',
-    jpegMaxBytes: 2 * 1024 * 1024,
-    jpeg: fakeJpeg(),
-    aliproofVersion: '0.1.0',
-    now: NOW,
-    tzOffsetMinutes: -540,
-    timeZone: 'Asia/Seoul',
-    nextTurn: async () => undefined,
-    ...over,
-  };
-}
+const input = bundleInput;
 
 interface Unzipped {
   files: Record<string, Uint8Array>;

@@ -5,6 +5,7 @@ import type { CaseRecord } from '@/utils/cases/case-store';
 import { effectiveOrder, type EffectiveOrder } from '@/utils/store/effective';
 import type { EvidenceMeta } from '@/utils/evidence/types';
 import type { DecodedImage, JpegEncoder } from '@/utils/bundle/venues/aliexpress';
+import type { BundleInput } from '@/utils/bundle/build';
 import { facts, NOW } from '../store/factories';
 
 export { NOW };
@@ -126,5 +127,27 @@ export function fakeJpeg(bytesPerPixel = 0.5): JpegEncoder & { calls: { scale: n
       };
       return img;
     },
+  };
+}
+
+/** A bundle's input for these stored items (Korean user in Seoul unless `over` says otherwise). */
+export function bundleInput(stored: Stored[], over: Partial<BundleInput> = {}): BundleInput {
+  const record = caseRecord();
+  const byId = new Map(stored.map((s) => [s.meta.id, s.bytes]));
+  return {
+    entry: entryOf(record),
+    record,
+    evidence: stored.map((s) => s.meta),
+    readStored: async (m) => byId.get(m.id)!,
+    reason: 'not-received',
+    lang: 'ko',
+    jpegMaxBytes: 2 * 1024 * 1024,
+    jpeg: fakeJpeg(),
+    aliproofVersion: '0.1.0',
+    now: NOW,
+    tzOffsetMinutes: -540,
+    timeZone: 'Asia/Seoul',
+    nextTurn: async () => undefined,
+    ...over,
   };
 }

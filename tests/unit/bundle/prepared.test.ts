@@ -2,7 +2,7 @@ import { buildBundle, type BundleInput } from '@/utils/bundle/build';
 import { choosePrepared, prepareCopies, UPLOAD_RECIPE, type PreparedCopies } from '@/utils/bundle/prepared';
 import { encodeUnderLimit, JPEG_ATTEMPTS, planUploadParts } from '@/utils/bundle/venues/aliexpress';
 import { crc32 } from '@/utils/bundle/crc32';
-import { caseRecord, entryOf, fakeJpeg, NOW, sha, storedEvidence, type Stored } from './fixtures';
+import { bundleInput, fakeJpeg, NOW, sha, storedEvidence, type Stored } from './fixtures';
 
 const MB = 1024 * 1024;
 
@@ -66,25 +66,7 @@ describe('AliExpress copies made ahead of time', () => {
 });
 
 describe('the bundle with prepared copies', () => {
-  function input(stored: Stored[], over: Partial<BundleInput> = {}): BundleInput {
-    const record = caseRecord();
-    const byId = new Map(stored.map((s) => [s.meta.id, s.bytes]));
-    return {
-      entry: entryOf(record),
-      record,
-      evidence: stored.map((s) => s.meta),
-      readStored: async (m) => byId.get(m.id)!,
-      reason: 'not-received',
-      lang: 'en',
-      jpegMaxBytes: 2 * MB,
-      jpeg: fakeJpeg(),
-      aliproofVersion: '0.1.0',
-      now: NOW,
-      tzOffsetMinutes: -540,
-      nextTurn: async () => undefined,
-      ...over,
-    };
-  }
+  const input = (stored: Stored[], over: Partial<BundleInput> = {}) => bundleInput(stored, { lang: 'en', timeZone: undefined, ...over });
 
   async function prepareAll(stored: Stored[]) {
     const out = new Map<string, PreparedCopies>();
