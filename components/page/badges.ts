@@ -45,6 +45,8 @@ function styleInto(shadow: ShadowRoot) {
 export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: string) => void) {
   const mounted = new Map<Element, Mounted>(); // card -> its badge
   const pageFacts = new Map<string, OrderFacts>();
+  /** orders whose page reading the background is storing: their save's echo is not redrawn (saved() is) */
+  const saving = new Set<string>();
 
   function draw(m: Mounted, now: Date) {
     const record = stores.cases.store.getState().value.cases[m.orderId];
@@ -82,7 +84,7 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
   // thousands, "View orders" then redraws only the new cards' badges
   const redrawChangedOrders = (next: { value: { cases: Record<string, unknown> } }, prev: { value: { cases: Record<string, unknown> } }) => {
     const ids = new Set<string>();
-    for (const id of Object.keys(next.value.cases)) if (next.value.cases[id] !== prev.value.cases[id]) ids.add(id);
+    for (const id of Object.keys(next.value.cases)) if (next.value.cases[id] !== prev.value.cases[id] && !saving.has(id)) ids.add(id);
     for (const id of Object.keys(prev.value.cases)) if (!(id in next.value.cases)) ids.add(id);
     if (ids.size) redraw(ids);
   };
@@ -98,7 +100,10 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
   return {
     /** Badge every anchor that has none yet; returns how many were added. A card never gets two. */
     add(anchors: BadgeAnchor[], read: OrderFacts[]): number {
-      for (const o of read) pageFacts.set(o.orderId, o);
+      for (const o of read) {
+        pageFacts.set(o.orderId, o);
+        saving.add(o.orderId);
+      }
       const now = new Date();
       let added = 0;
       for (const a of anchors) {
@@ -118,12 +123,24 @@ export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: strin
       return added;
     },
     /**
-     * The background has stored the page's reading of these orders: from now on their stored record
-     * alone is what they show (it may grow newer than this page, e.g. from a detail page in another tab).
+     * The background has stored the page's reading of these orders (or could not, `ok` false): from
+     * now on their stored record alone is what they show (it may grow newer than this page, e.g. from a
+     * detail page in another tab). A badge drawn from the record that is stored now already shows what
+     * that record alone would (nothing new was written): it is not drawn again.
      */
-    saved(orderIds: string[]) {
-      for (const id of orderIds) pageFacts.delete(id);
-      redraw(orderIds);
+    saved(orderIds: string[], ok = true) {
+      const ids = new Set(orderIds);
+      const cases = stores.cases.store.getState().value.cases;
+      for (const id of ids) {
+        saving.delete(id);
+        if (ok) pageFacts.delete(id);
+      }
+      if (ok) {
+        for (const m of mounted.values()) {
+          if (ids.has(m.orderId) && m.drawnFrom && m.drawnFrom.record === cases[m.orderId]) m.drawnFrom = { ...m.drawnFrom, page: undefined };
+        }
+      }
+      redraw(ids);
     },
     /** Forget badges whose cards left the page (single-page navigation). */
     prune() {

@@ -26,6 +26,7 @@ export default defineContentScript({
   runAt: 'document_idle',
   async main(ctx) {
     let lastSent = '';
+    let lastSave: Promise<boolean> = Promise.resolve(true);
     let timer: ReturnType<typeof setTimeout> | undefined;
     // badges need the settings, the user's facts and the stored orders on this page (not all of them:
     // the sidebar loads those when it opens); drawn once these are in, so each badge is drawn once
@@ -57,7 +58,7 @@ export default defineContentScript({
         },
         () => false, // background not reachable (extension reloaded)
       ).then((saved) => {
-        if (saved) badges.saved(reading.orders.map((o) => o.orderId));
+        badges.saved(reading.orders.map((o) => o.orderId), saved);
         return saved;
       });
     };
@@ -82,10 +83,17 @@ export default defineContentScript({
       await storedOrders(reading.orders);
       badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
       const key = url + JSON.stringify(reading.orders);
-      if (key === lastSent || !reading.orders.length) return;
+      if (key === lastSent) {
+        // the same reading as the last one sent: stored by that save once it is done
+        const ids = reading.orders.map((o) => o.orderId);
+        void lastSave.then((saved) => badges.saved(ids, saved));
+        return;
+      }
+      if (!reading.orders.length) return;
       lastSent = key;
-      void send(reading, url).then((saved) => {
+      lastSave = send(reading, url).then((saved) => {
         if (!saved) lastSent = ''; // try again on the next change
+        return saved;
       });
     };
 

@@ -58,3 +58,24 @@ it('draws from the stored order and the page, then follows saves of its own orde
   layer.destroy();
   stores.stop();
 });
+
+it('keeps showing the page reading when the background could not store it', async () => {
+  await saveCases([record(A)]);
+  const stores = createAliProofStores();
+  await stores.startForBadges();
+  await stores.cases.include([A.orderId]);
+  const layer = createBadgeLayer(stores, () => undefined);
+  const a = card(A.orderId);
+  layer.add([a], [{ ...A, status: 'completed', deliveredOn: '2026-08-01' }]);
+  const fromPage = badgeOf(a).dataset.closesOn;
+  layer.saved([A.orderId], false);
+  expect(fromPage).toBe('2026-08-16'); // delivered Aug 1 + 15 days
+  // another tab stores news of the order (still in transit there): the badge is redrawn with this
+  // page's reading still merged in (the stored record alone would show the not-received clock)
+  await saveCases([record({ ...A, paymentMethod: 'PayPal' })]);
+  await vi.waitFor(() => expect(stores.cases.store.getState().value.cases[A.orderId].facts.paymentMethod).toBe('PayPal'));
+  await Promise.resolve();
+  expect(badgeOf(a).dataset.closesOn).toBe(fromPage);
+  layer.destroy();
+  stores.stop();
+});
