@@ -8,11 +8,11 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { CDPSession, Page } from 'playwright-core';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT, type ExtensionBrowser } from './lib/browser';
 import { orderCard, orderListPage, sampleOrders } from './lib/sample-pages';
 import { ensureChromium } from './lib/ensure-chromium';
 import { benchSections, type Row, type Section } from './lib/bench-sections';
+import { mainThreadMs, measuredPage, median } from './lib/bench-measure';
 
 const args = process.argv.slice(2);
 const quick = args.includes('--quick');
@@ -22,54 +22,6 @@ const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? args[onlyArg + 1].split(',') : undefined;
 const ordersArg = args.indexOf('--orders');
 const ORDER_SIZES = ordersArg >= 0 ? args[ordersArg + 1].split(',').map(Number) : undefined;
-
-export const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
-
-/**
- * The page's main thread so far (ms), from Chrome's own counters: CPU time (`ThreadTime`), and the
- * wall-clock length of its tasks (`TaskDuration`), which also counts time the thread waited for a
- * core: on a shared machine CPU time is the steadier of the two.
- */
-export async function mainThreadMs(cdp: CDPSession): Promise<{ cpu: number; wall: number }> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  const get = (name: string) => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
-  return { cpu: get('ThreadTime'), wall: get('TaskDuration') };
-}
-
-export async function heapBytes(cdp: CDPSession): Promise<number> {
-  const { metrics } = (await cdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
-  return metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0;
-}
-
-/** Sample the page's JS heap every 25 ms while `work` runs; returns the peak above the start. */
-export async function peakHeapDuring<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ result: T; peakBytes: number }> {
-  const base = await heapBytes(cdp);
-  let peak = base;
-  let done = false;
-  const sampler = (async () => {
-    while (!done) {
-      peak = Math.max(peak, await heapBytes(cdp));
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  try {
-    const result = await work();
-    return { result, peakBytes: Math.max(0, peak - base) };
-  } finally {
-    done = true;
-    await sampler;
-  }
-}
-
-async function newMeasuredPage(b: ExtensionBrowser): Promise<{ page: Page; cdp: CDPSession }> {
-  const page = await b.context.newPage();
-  const cdp = await b.context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return { page, cdp };
-}
 
 // The same page at an address AliProof runs on and at one it does not (same browser, same profile):
 // the difference in main-thread time is what the extension adds.
@@ -92,7 +44,7 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
   const minus = (a: Ms, b: Ms): Ms => ({ cpu: a.cpu - b.cpu, wall: a.wall - b.wall });
 
   async function run(url: string, withBadges: boolean, appendPages: number) {
-    const { page, cdp } = await newMeasuredPage(b);
+    const { page, cdp } = await measuredPage(b);
     const badges = () => page.evaluate(() => document.querySelectorAll('aliproof-badge').length);
     const start = await mainThreadMs(cdp);
     await page.goto(url, { waitUntil: 'load' });
@@ -196,7 +148,7 @@ async function main() {
     date: new Date().toISOString(),
   };
   console.log(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGiB} GiB; ${machine.node}; ${machine.chromium}; median of ${RUNS} run(s)`);
-  const sections = [sizeSection, listSection, ...benchSections({ quick, runs: RUNS, median, peakHeapDuring })].filter((s) => !ONLY || ONLY.includes(s.id));
+  const sections = [sizeSection, listSection, ...benchSections({ quick, runs: RUNS })].filter((s) => !ONLY || ONLY.includes(s.id));
   const results: { id: string; title: string; rows: Row[]; error?: string }[] = [];
   for (const s of sections) {
     const b = await launchWithExtension();

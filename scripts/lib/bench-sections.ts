@@ -1,11 +1,12 @@
 // Benchmark sections beyond the order list and script sizes: chat capture, export, case page.
 import { statSync } from 'node:fs';
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { ExtensionBrowser } from './browser';
 import { chat300Html, CHAT_URL, AVATAR_URL } from '../../tests/e2e/chat-300';
 import { solidPng } from '../../tests/e2e/png';
 import { sampleOrders } from './sample-pages';
 import { caseStoreOf, seedCases, seedEvidence, seedSmallEvidence } from './seed-evidence';
+import { measuredPage, median, peakBuffersDuring, peakHeapDuring } from './bench-measure';
 
 export interface Row {
   name: string;
@@ -24,15 +25,6 @@ export interface Section {
 export interface BenchOptions {
   quick: boolean;
   runs: number;
-  median: (xs: number[]) => number;
-  peakHeapDuring: <T>(cdp: CDPSession, work: () => Promise<T>) => Promise<{ result: T; peakBytes: number }>;
-}
-
-async function measuredPage(b: ExtensionBrowser): Promise<{ page: Page; cdp: CDPSession }> {
-  const page = await b.context.newPage();
-  const cdp = await b.context.newCDPSession(page);
-  await cdp.send('Performance.enable');
-  return { page, cdp };
 }
 
 /** Whole-chat capture: one click to "saved", and the page's JS heap peak while it runs. */
@@ -64,7 +56,7 @@ function chatSection(o: BenchOptions): Section {
               if (marks.done === undefined && root.querySelector('[data-aliproof-result]')) marks.done = performance.now();
             }).observe(root, { subtree: true, childList: true, attributes: true });
           });
-          const { peakBytes } = await o.peakHeapDuring(cdp, async () => {
+          const { peakBytes } = await peakHeapDuring(cdp, async () => {
             await button.click();
             const result = page.locator('aliproof-capture [data-aliproof-result]');
             await result.waitFor({ timeout: 180_000 });
@@ -77,8 +69,8 @@ function chatSection(o: BenchOptions): Section {
           peaks.push(peakBytes / 2 ** 20);
           await page.close();
         }
-        rows.push({ name: `${n} messages: click to saved`, value: o.median(times), unit: 'ms', ...(n === 300 ? { budget: 1500 } : {}) });
-        rows.push({ name: `${n} messages: JS heap peak above start`, value: o.median(peaks), unit: 'MiB' });
+        rows.push({ name: `${n} messages: click to saved`, value: median(times), unit: 'ms', ...(n === 300 ? { budget: 1500 } : {}) });
+        rows.push({ name: `${n} messages: JS heap peak above start`, value: median(peaks), unit: 'MiB' });
       }
       return rows;
     },
@@ -86,31 +78,6 @@ function chatSection(o: BenchOptions): Section {
 }
 
 const MiB = 2 ** 20;
-
-/** JS heap plus ArrayBuffer backing stores (bytes read, zip chunks), which JSHeapUsedSize leaves out. */
-async function heapAndBuffers(cdp: CDPSession): Promise<number> {
-  const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
-  return u.usedSize + (u.backingStorageSize ?? 0);
-}
-
-/** Like peakHeapDuring, for heapAndBuffers. */
-async function peakBuffersDuring<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ result: T; peakBytes: number }> {
-  const base = await heapAndBuffers(cdp);
-  let peak = base;
-  let done = false;
-  const sampler = (async () => {
-    while (!done) {
-      peak = Math.max(peak, await heapAndBuffers(cdp));
-      await new Promise((r) => setTimeout(r, 25));
-    }
-  })();
-  try {
-    return { result: await work(), peakBytes: Math.max(0, peak - base) };
-  } finally {
-    done = true;
-    await sampler;
-  }
-}
 
 /**
  * tsx compiles this file with esbuild's keepNames, which wraps named functions inside page.evaluate
@@ -198,7 +165,7 @@ function exportSection(o: BenchOptions): Section {
         await page.waitForTimeout(300);
         await cdp.send('HeapProfiler.collectGarbage');
         const t0 = Date.now();
-        const { result: withBuffers, peakBytes } = await o.peakHeapDuring(cdp, () =>
+        const { result: withBuffers, peakBytes } = await peakHeapDuring(cdp, () =>
           peakBuffersDuring(cdp, async () => {
             const [d] = await Promise.all([page.waitForEvent('download', { timeout: 600_000 }), page.click('[data-aliproof="export-bundle"]')]);
             await d.path(); // resolves when the download is complete
@@ -240,11 +207,11 @@ function exportSection(o: BenchOptions): Section {
               runs.push(await exportOnce(orderId, n));
             }
           }
-          const bundle = o.median(runs.map((x) => x.bytes));
-          const peak = o.median(runs.map((x) => x.peak));
-          const peakWithBuffers = o.median(runs.map((x) => x.peakWithBuffers));
+          const bundle = median(runs.map((x) => x.bytes));
+          const peak = median(runs.map((x) => x.peak));
+          const peakWithBuffers = median(runs.map((x) => x.peakWithBuffers));
           const label = `${n} captures ${mode}`;
-          rows.push({ name: `${label}: click to download complete`, value: o.median(runs.map((x) => x.ms)), unit: 'ms', ...(n === 100 && mode === 'prepared' ? { budget: 5000 } : {}) });
+          rows.push({ name: `${label}: click to download complete`, value: median(runs.map((x) => x.ms)), unit: 'ms', ...(n === 100 && mode === 'prepared' ? { budget: 5000 } : {}) });
           rows.push({ name: `${label}: JS heap peak above start`, value: peak / MiB, unit: 'MiB' });
           if (mode === 'cold') rows.push({ name: `${n} captures: bundle (.zip) size`, value: bundle / MiB, unit: 'MiB' });
           rows.push({ name: `${label}: heap peak / bundle size`, value: peak / bundle, unit: '×', budget: 2.5 });
@@ -334,9 +301,9 @@ function caseSection(o: BenchOptions): Section {
         await page.close();
       }
       return [
-        { name: `${n} orders: nav start to first screen of rows drawn`, value: o.median(firstScreen), unit: 'ms', budget: 500 },
-        { name: `${n} orders: nav start to all ${n} rows drawn`, value: o.median(all), unit: 'ms' },
-        { name: `${n} orders, ${captures} captures: nav start to evidence counts shown`, value: o.median(counts), unit: 'ms' },
+        { name: `${n} orders: nav start to first screen of rows drawn`, value: median(firstScreen), unit: 'ms', budget: 500 },
+        { name: `${n} orders: nav start to all ${n} rows drawn`, value: median(all), unit: 'ms' },
+        { name: `${n} orders, ${captures} captures: nav start to evidence counts shown`, value: median(counts), unit: 'ms' },
       ];
     },
   };

@@ -253,47 +253,30 @@ export async function runCapture(spec: RunSpec): Promise<CaptureOutcome> {
     files.push({ name, blob, sha256: meta.sha256 });
   };
   const partName = (i: number, n: number, suffix = '') => `${kind}-part-${i}-of-${n}${suffix}.png`;
+  // what every image part and its redacted copy say of themselves
+  const imageMeta = (img: (typeof rendered.images)[number], id: string) => ({
+    ...common,
+    id,
+    kind,
+    method: rendered.method,
+    mime: 'image/png',
+    sha256: img.sha256,
+    part: img.part,
+    width: img.width,
+    height: img.height,
+    thumb: img.thumb,
+  });
   for (const [i, img] of rendered.images.entries()) {
-    await add(
-      {
-        ...common,
-        id: ids[i],
-        kind,
-        method: rendered.method,
-        mime: 'image/png',
-        sha256: img.sha256,
-        part: img.part,
-        width: img.width,
-        height: img.height,
-        thumb: img.thumb,
-        ...(tracking ? { tracking } : {}),
-        ...(problems.length ? { problems } : {}),
-      },
-      img.blob,
-      partName(img.part.index, img.part.count),
-      img.bytes,
-    );
+    const meta = { ...imageMeta(img, ids[i]), ...(tracking ? { tracking } : {}), ...(problems.length ? { problems } : {}) };
+    await add(meta, img.blob, partName(img.part.index, img.part.count), img.bytes);
   }
   for (const [i, img] of rendered.redacted.entries()) {
-    await add(
-      {
-        ...common,
-        id: newId(),
-        kind,
-        method: rendered.method,
-        mime: 'image/png',
-        sha256: img.sha256,
-        part: img.part,
-        width: img.width,
-        height: img.height,
-        thumb: img.thumb,
-        derivedFrom: ids[i],
-        derivation: 'redacted copy: names, addresses and phone numbers covered (reference §12 selectors)',
-      },
-      img.blob,
-      partName(img.part.index, img.part.count, '-redacted'),
-      img.bytes,
-    );
+    const meta = {
+      ...imageMeta(img, newId()),
+      derivedFrom: ids[i],
+      derivation: 'redacted copy: names, addresses and phone numbers covered (reference §12 selectors)',
+    };
+    await add(meta, img.blob, partName(img.part.index, img.part.count, '-redacted'), img.bytes);
   }
   let messages: number | undefined;
   if (transcript) {
