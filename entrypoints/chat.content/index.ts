@@ -18,6 +18,9 @@ export default defineContentScript({
   matches: CHAT_PAGE_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
+  // WXT also tells the page by postMessage that the script started: the page need not know (and on a
+  // long order list the message cost more than reading the cards on screen)
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const top = window.top === window;
     if (top) {
