@@ -1,10 +1,10 @@
 // The small evidence summary in storage.local (`local:evidenceIndex`): per order, which items exist,
 // so the sidebar and stores can show counts and kinds without opening IndexedDB. The background is the
 // only writer; IndexedDB stays the source of truth and the index is rebuilt from it when they differ.
-import { storage } from 'wxt/utils/storage';
+import { lazyItem } from '../store/lazy-item';
 import { NO_ORDER_KEY, type EvidenceIndex, type EvidenceIndexEntry, type EvidenceKind, type EvidenceMeta, type TrackingHistoryEntry } from './types';
 
-export const evidenceIndexItem = storage.defineItem<EvidenceIndex>('local:evidenceIndex', { fallback: {} });
+export const evidenceIndexItem = lazyItem<EvidenceIndex>('local:evidenceIndex', { fallback: {} });
 
 export const orderKey = (orderId: string | undefined): string => orderId || NO_ORDER_KEY;
 
