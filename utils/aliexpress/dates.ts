@@ -2,23 +2,28 @@
 // fields in the order APIs), so every reader goes through these functions. A text that is not
 // clearly a date gives undefined: never a guessed date.
 
-/** Month tokens (lower case, accents kept and stripped) -> month number. */
-const MONTHS: Record<string, number> = {};
-function months(names: string[]) {
-  names.forEach((n, i) => {
-    for (const alias of n.split('|')) {
-      MONTHS[alias] = i + 1;
-      MONTHS[stripAccents(alias)] = i + 1;
-    }
-  });
-}
+/** Month tokens (lower case, accents kept and stripped) -> month number; built on first use. */
+let MONTHS: Record<string, number> | undefined;
 function stripAccents(s: string) {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  // plain ASCII has nothing to strip (and Unicode normalisation is slow to start)
+  return /^[\x00-\x7f]*$/.test(s) ? s : s.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
 }
-// en (short and long)
-months(['jan|january', 'feb|february', 'mar|march', 'apr|april', 'may', 'jun|june', 'jul|july', 'aug|august', 'sep|sept|september', 'oct|october', 'nov|november', 'dec|december']);
-// pt, es, it, fr, de, nl, sk, pl, tr, ru (abbreviated and genitive forms)
-months(['jan|janeiro|ene|enero|gen|gennaio|janv|janvier|januar|jänner|januari|január|sty|stycznia|oca|ocak|янв|января|январь', 'fev|fevereiro|feb|febrero|febbraio|févr|fevr|février|febr|februar|februari|február|lut|lutego|şub|sub|şubat|subat|фев|февраля|февраль', 'mar|março|marzo|mars|mär|märz|mrz|maart|mrt|marec|marca|март|марта|мар', 'abr|abril|apr|aprile|avr|avril|kwi|kwietnia|nis|nisan|апр|апреля|апрель', 'mai|maio|may|mayo|mag|maggio|mei|máj|maj|maja|mayıs|mayis|мая|май', 'jun|junho|junio|giu|giugno|juin|juni|jún|cze|czerwca|haz|haziran|июн|июня|июнь', 'jul|julho|julio|lug|luglio|juil|juillet|juli|júl|lip|lipca|tem|temmuz|июл|июля|июль', 'ago|agosto|août|aout|aug|augustus|sie|sierpnia|ağu|agu|ağustos|agustos|авг|августа|август', 'set|setembro|sep|septiembre|settembre|sept|septembre|september|wrz|września|wrzesnia|eyl|eylül|eylul|сен|сентября|сентябрь', 'out|outubro|oct|octubre|ott|ottobre|octobre|okt|oktober|október|paź|paz|października|eki|ekim|окт|октября|октябрь', 'nov|novembro|noviembre|novembre|november|lis|listopada|kas|kasım|kasim|ноя|ноября|ноябрь', 'dez|dezembro|dic|diciembre|dicembre|déc|dec|décembre|dezember|december|gru|grudnia|ara|aralık|aralik|дек|декабря|декабрь']);
+function monthTable(): Record<string, number> {
+  if (MONTHS) return MONTHS;
+  const table: Record<string, number> = {};
+  const months = (names: string[]) =>
+    names.forEach((n, i) => {
+      for (const alias of n.split('|')) {
+        table[alias] = i + 1;
+        table[stripAccents(alias)] = i + 1;
+      }
+    });
+  // en (short and long)
+  months(['jan|january', 'feb|february', 'mar|march', 'apr|april', 'may', 'jun|june', 'jul|july', 'aug|august', 'sep|sept|september', 'oct|october', 'nov|november', 'dec|december']);
+  // pt, es, it, fr, de, nl, sk, pl, tr, ru (abbreviated and genitive forms)
+  months(['jan|janeiro|ene|enero|gen|gennaio|janv|janvier|januar|jänner|januari|január|sty|stycznia|oca|ocak|янв|января|январь', 'fev|fevereiro|feb|febrero|febbraio|févr|fevr|février|febr|februar|februari|február|lut|lutego|şub|sub|şubat|subat|фев|февраля|февраль', 'mar|março|marzo|mars|mär|märz|mrz|maart|mrt|marec|marca|март|марта|мар', 'abr|abril|apr|aprile|avr|avril|kwi|kwietnia|nis|nisan|апр|апреля|апрель', 'mai|maio|may|mayo|mag|maggio|mei|máj|maj|maja|mayıs|mayis|мая|май', 'jun|junho|junio|giu|giugno|juin|juni|jún|cze|czerwca|haz|haziran|июн|июня|июнь', 'jul|julho|julio|lug|luglio|juil|juillet|juli|júl|lip|lipca|tem|temmuz|июл|июля|июль', 'ago|agosto|août|aout|aug|augustus|sie|sierpnia|ağu|agu|ağustos|agustos|авг|августа|август', 'set|setembro|sep|septiembre|settembre|sept|septembre|september|wrz|września|wrzesnia|eyl|eylül|eylul|сен|сентября|сентябрь', 'out|outubro|oct|octubre|ott|ottobre|octobre|okt|oktober|október|paź|paz|października|eki|ekim|окт|октября|октябрь', 'nov|novembro|noviembre|novembre|november|lis|listopada|kas|kasım|kasim|ноя|ноября|ноябрь', 'dez|dezembro|dic|diciembre|dicembre|déc|dec|décembre|dezember|december|gru|grudnia|ara|aralık|aralik|дек|декабря|декабрь']);
+  return (MONTHS = table);
+}
 
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
@@ -41,7 +46,11 @@ export function isoDate(year: number, month: number, day: number): string | unde
 
 function monthOf(token: string): number | undefined {
   const t = token.toLowerCase().replace(/\.$/, '');
-  return MONTHS[t] ?? MONTHS[stripAccents(t)];
+  // English short names need no table (most pages)
+  const en = EN_MONTHS.indexOf(t);
+  if (en >= 0) return en + 1;
+  const table = monthTable();
+  return table[t] ?? table[stripAccents(t)];
 }
 
 // Letters of any script (month names in Latin or Cyrillic) followed by an optional dot.

@@ -88,12 +88,19 @@ export const ROW_LABELS = {
   total: ['total', 'order total', 'celkom', 'gesamt', '합계', '총액', '총 금액'],
 } as const;
 
+// each label list sorted once, not on every row it is tried against
+const longestFirst = new WeakMap<readonly string[], readonly string[]>();
+function sortedLongestFirst(labels: readonly string[]): readonly string[] {
+  let sorted = longestFirst.get(labels);
+  if (!sorted) longestFirst.set(labels, (sorted = [...labels].sort((a, b) => b.length - a.length)));
+  return sorted;
+}
+
 /** The label of `text` among `labels` (longest match first), and the value after it. */
 export function splitLabel(text: string, labels: readonly string[]): { label: string; value: string } | undefined {
   const t = normaliseText(text);
   const lower = t.toLowerCase();
-  const sorted = [...labels].sort((a, b) => b.length - a.length);
-  for (const l of sorted) {
+  for (const l of sortedLongestFirst(labels)) {
     if (lower.startsWith(l)) {
       const rest = t.slice(l.length);
       if (rest === '' || /^\s*[:：]/.test(rest) || /^\s/.test(rest)) {
