@@ -41,6 +41,7 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
   );
 
   type Ms = { cpu: number; wall: number };
+  let visibleCards = 1;
   const minus = (a: Ms, b: Ms): Ms => ({ cpu: a.cpu - b.cpu, wall: a.wall - b.wall });
 
   async function run(url: string, withBadges: boolean, appendPages: number) {
@@ -55,8 +56,19 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
       }
       await page.waitForTimeout(400); // let debounced re-reads and storage echoes finish
     };
+    // the badges of the cards on screen come first, the others a second later in idle time; the
+    // plain page goes through the same steps (a Playwright wait would inject its own script: 10+ ms)
+    const onScreenDrawn = await page.evaluate(
+      `new Promise((done) => { const end = Date.now() + 30000; const tick = () => document.querySelectorAll('aliproof-badge').length >= ${withBadges ? visibleCards : 0} ? done(true) : Date.now() > end ? done(false) : setTimeout(tick, 20); tick(); })`,
+    );
+    if (!onScreenDrawn) throw new Error(`the ${visibleCards} badges on screen were not drawn`);
+    await page.waitForTimeout(300); // the save of those orders, its echo and acknowledgement
+    const onScreen = minus(await mainThreadMs(cdp), start);
+    if (withBadges && (await badges()) >= n) throw new Error(`all ${n} badges were drawn before the on-screen ones could be measured alone`);
     await settle(n);
     const load = minus(await mainThreadMs(cdp), start);
+    // cards on screen: the ones whose badges come first
+    if (!withBadges) visibleCards = await page.evaluate(() => [...document.querySelectorAll('.order-item')].filter((c) => c.getBoundingClientRect().top < innerHeight).length);
     const appendCosts: Ms[] = [];
     for (let k = 0; k < appendPages; k++) {
       const before = await mainThreadMs(cdp);
@@ -66,7 +78,7 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
     }
     const count = await badges();
     await page.close();
-    return { load, appendCosts, count };
+    return { load, onScreen, appendCosts, count };
   }
 
   // first visit: nothing stored yet, every order is new (and "View orders" brings new ones); return
@@ -74,6 +86,8 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
   const clearStorage = () => b.worker.evaluate(() => (globalThis as any).chrome.storage.local.clear());
   const first: Ms[] = [];
   const again: Ms[] = [];
+  const firstOnScreen: Ms[] = [];
+  const againOnScreen: Ms[] = [];
   const appendAdded: Ms[][] = Array.from({ length: appends }, () => []);
   for (let r = 0; r < RUNS; r++) {
     const plain = await run(PLAIN_URL, false, appends);
@@ -81,13 +95,15 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
     const ext = await run(LIST_URL, true, appends);
     if (ext.count !== n + appends * APPEND_SIZE) throw new Error(`expected ${n + appends * APPEND_SIZE} badges, saw ${ext.count}`);
     first.push(minus(ext.load, plain.load));
+    firstOnScreen.push(minus(ext.onScreen, plain.onScreen));
     ext.appendCosts.forEach((c, k) => appendAdded[k].push(minus(c, plain.appendCosts[k])));
     const back = await run(LIST_URL, true, 0);
     if (back.count !== n) throw new Error(`return visit: expected ${n} badges, saw ${back.count}`);
     again.push(minus(back.load, plain.load));
+    againOnScreen.push(minus(back.onScreen, plain.onScreen));
   }
   const med = (xs: Ms[]): Ms => ({ cpu: median(xs.map((x) => x.cpu)), wall: median(xs.map((x) => x.wall)) });
-  return { first: med(first), again: med(again), appendAdded: appendAdded.map(med) };
+  return { first: med(first), again: med(again), firstOnScreen: med(firstOnScreen), againOnScreen: med(againOnScreen), appendAdded: appendAdded.map(med) };
 }
 
 const listSection: Section = {
@@ -99,10 +115,12 @@ const listSection: Section = {
     for (const n of sizes) {
       const m = await measureList(b, n, quick ? 1 : 3);
       const budget = n === 200 ? { budget: 16 } : {};
-      rows.push({ name: `${n} orders, first visit: load to all badges (CPU)`, value: m.first.cpu, unit: 'ms', ...budget });
-      rows.push({ name: `${n} orders, first visit: (wall-clock task time)`, value: m.first.wall, unit: 'ms' });
-      rows.push({ name: `${n} orders, return visit: load to all badges (CPU)`, value: m.again.cpu, unit: 'ms', ...budget });
-      rows.push({ name: `${n} orders, return visit: (wall-clock task time)`, value: m.again.wall, unit: 'ms' });
+      rows.push({ name: `${n} orders, first visit: load to on-screen badges (CPU)`, value: m.firstOnScreen.cpu, unit: 'ms', ...budget });
+      rows.push({ name: `${n} orders, first visit: (wall-clock task time)`, value: m.firstOnScreen.wall, unit: 'ms' });
+      rows.push({ name: `${n} orders, first visit: load to all badges, all stored (CPU)`, value: m.first.cpu, unit: 'ms' });
+      rows.push({ name: `${n} orders, return visit: load to on-screen badges (CPU)`, value: m.againOnScreen.cpu, unit: 'ms', ...budget });
+      rows.push({ name: `${n} orders, return visit: (wall-clock task time)`, value: m.againOnScreen.wall, unit: 'ms' });
+      rows.push({ name: `${n} orders, return visit: load to all badges (CPU)`, value: m.again.cpu, unit: 'ms' });
       m.appendAdded.forEach((ms, k) =>
         rows.push({ name: `${n} orders: "View orders" page ${k + 2} (+${APPEND_SIZE} cards, CPU)`, value: ms.cpu, unit: 'ms' }),
       );

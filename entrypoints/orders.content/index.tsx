@@ -4,13 +4,15 @@
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
 import { readOrderPage } from '../../utils/aliexpress/order-pages';
-import { badgeAnchors, listAnchors } from '../../utils/aliexpress/anchors';
+import { badgeAnchors, listCards, type BadgeAnchor } from '../../utils/aliexpress/anchors';
 import { readOrderCards } from '../../utils/aliexpress/order-list';
 import type { PageReading } from '../../utils/types';
 import { ORDER_PAGE_MATCHES, pageFromUrl } from '../../utils/aliexpress/urls';
 import type { Message } from '../../utils/messaging';
 import { BADGE_HOST, createBadgeLayer } from '../../components/page/badges';
 import { mountSidebar, SIDEBAR_HOST } from '../../components/page/sidebar';
+import { createCardQueue } from '../../components/page/card-queue';
+import { whenIdle } from '../../components/page/idle';
 import { stores } from '../../utils/store/vanilla';
 import { t } from '../../utils/i18n/page';
 
@@ -18,12 +20,13 @@ import { t } from '../../utils/i18n/page';
 const isOwnNode = (n: Node) => [BADGE_HOST, SIDEBAR_HOST].includes((n as Element).localName);
 
 const REREAD_DELAY_MS = 150;
-/** cards read and badged in one go before the page gets its turn */
-const CHUNK = 250;
 
 export default defineContentScript({
   matches: ORDER_PAGE_MATCHES,
   runAt: 'document_idle',
+  // WXT also tells the page by postMessage that the script started: the page need not know (and on a
+  // long order list the message cost more than reading the cards on screen)
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     let lastSent = '';
     let lastSave: Promise<boolean> = Promise.resolve(true);
@@ -43,7 +46,6 @@ export default defineContentScript({
       },
       reading: () => readOrderPage(document, { url: location.href, now: new Date() }),
     };
-    // the edge tab goes in with the first badges (one style and layout pass for both, not two)
     let sidebar: ReturnType<typeof mountSidebar> | undefined;
     const withSidebar = (use: (s: Awaited<ReturnType<typeof mountSidebar>>) => void) =>
       void (sidebar ??= mountSidebar(ctx, { orderId: page.orderId, page })).then(use);
@@ -63,18 +65,18 @@ export default defineContentScript({
       });
     };
 
-    // Order lists: read only the cards without a badge yet (the list grows with "View orders"), a few
-    // hundred at a time so a list of thousands never holds the page for long.
-    const readList = async (url: string, now: Date) => {
-      const fresh = listAnchors(document, badges.has);
-      for (let i = 0; i < fresh.length; i += CHUNK) {
-        const part = fresh.slice(i, i + CHUNK);
-        const { orders, problems } = readOrderCards(part.map((a) => a.card), { url, now });
-        await storedOrders(orders);
-        badges.add(part, orders);
-        if (orders.length) void send({ kind: 'order-list', orders, problems }, url);
-        if (i + CHUNK < fresh.length) await new Promise((r) => setTimeout(r));
-      }
+    // Order lists: read only the cards without a badge yet (the list grows with "View orders"); the
+    // ones on screen first, the rest a slice at a time once the page has had a moment to itself.
+    const takeCards = async (part: BadgeAnchor[]) => {
+      const url = location.href;
+      const { orders, problems } = readOrderCards(part.map((a) => a.card), { url, now: new Date() });
+      await storedOrders(orders);
+      badges.add(part, orders);
+      if (orders.length) void send({ kind: 'order-list', orders, problems }, url);
+    };
+    const cards = createCardQueue({ take: takeCards });
+    const readList = async () => {
+      await cards.add(listCards(document));
     };
 
     // Detail and tracking pages: one order, read whole each time the page changes.
@@ -107,11 +109,14 @@ export default defineContentScript({
       const url = location.href;
       const now = new Date();
       badges.prune();
-      reading = pageFromUrl(url).kind === 'order-list' ? readList(url, now) : readPage(url, now);
+      reading = pageFromUrl(url).kind === 'order-list' ? readList() : readPage(url, now);
       try {
         await reading;
       } finally {
-        withSidebar(() => undefined);
+        // the edge tab is not what the buyer came for: it goes in with the next cards (or when the page
+        // is idle), not in the update that brings the badges on screen
+        if (sidebar) withSidebar(() => undefined);
+        else cards.alongside(() => withSidebar(() => undefined));
         reading = undefined;
         if (again) {
           again = false;
@@ -133,6 +138,7 @@ export default defineContentScript({
     observer.observe(document.body, { childList: true, subtree: true });
     ctx.onInvalidated(() => {
       observer.disconnect();
+      cards.stop();
       badges.destroy();
       stores.stop();
     });

@@ -1,7 +1,7 @@
 // Badges and the sidebar on real AliExpress addresses, in real Chromium with the built extension.
 import { differenceInCalendarDays, addDays, format } from 'date-fns';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './browser';
+import { launchWithExtension, storedCases, waitFor, type ExtensionBrowser } from './browser';
 import { expectedBadge, orderCard, orderListPage, sampleOrders } from '../../scripts/lib/sample-pages';
 
 const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
@@ -63,6 +63,41 @@ it('badges 20 cards appended after load once, and never doubles a badge', async 
   for (const o of more) expect(shown.find((s) => s.id === o.orderId)?.closesOn ?? undefined).toBe(expectedBadge(o, now).closesOn);
   const perCard = await page.$$eval('.order-item', (cards) => cards.map((c) => c.querySelectorAll('aliproof-badge').length));
   expect(perCard.every((n) => n === 1)).toBe(true);
+});
+
+it('a long list: the cards on screen are badged first, a card scrolled to gets its badge at once, and every order is stored', async () => {
+  const url = `${LIST_URL}?long=1`;
+  const orders = sampleOrders(300, now, 1_000);
+  b.serve(url, { body: orderListPage(orders) });
+  const long = await b.context.newPage();
+  try {
+    await long.goto(url);
+    const count = () => long.locator('aliproof-badge').count();
+    await waitFor(async () => (await count()) > 0, 'the first badges');
+    // the first badges are those of the cards on screen (and half a screen beyond), not the whole list
+    const firstBadged = await long.$$eval('.order-item', (cards) =>
+      cards.flatMap((c, i) => (c.querySelector('aliproof-badge') ? [{ i, top: c.getBoundingClientRect().top }] : [])),
+    );
+    expect(firstBadged.length).toBeGreaterThan(0);
+    expect(firstBadged.length).toBeLessThan(20);
+    expect(firstBadged.every((c) => c.top < 900 * 1.5)).toBe(true);
+    expect(firstBadged[0].i).toBe(0);
+    // scrolling far down before the rest has come: the card there is badged at once
+    const target = long.locator('.order-item').nth(250);
+    await target.scrollIntoViewIfNeeded();
+    await waitFor(() => target.locator('aliproof-badge').count(), 'the badge of the card scrolled to', 2_000);
+    // and the rest follows on its own: every card badged once, every order stored
+    await waitFor(async () => (await count()) >= 300, 'all 300 badges', 20_000);
+    const perCard = await long.$$eval('.order-item', (cards) => cards.map((c) => c.querySelectorAll('aliproof-badge').length));
+    expect(perCard.every((n) => n === 1)).toBe(true);
+    const stored = await waitFor(async () => {
+      const c = await storedCases(b.worker);
+      return orders.every((o) => c[o.orderId]) && c;
+    }, 'all 300 orders stored');
+    expect(orders.filter((o) => !stored[o.orderId])).toEqual([]);
+  } finally {
+    await long.close();
+  }
 });
 
 it('opens the sidebar from the keyboard, shows the clocks, and closes with Escape', async () => {

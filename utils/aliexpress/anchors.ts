@@ -44,26 +44,38 @@ export function badgeAnchors(doc: Document, url: string, kind: PageKind = pageFr
   }
 }
 
-/**
- * Order cards of the list, new and old layout, each with its order id. Cards `skip` says yes to are
- * left out before anything else is looked up in them (cards already badged, on a list of thousands).
- */
-export function listAnchors(root: Document | Element, skip: (card: Element) => boolean = () => false): BadgeAnchor[] {
-  const out: BadgeAnchor[] = [];
-  for (const card of $$(root, L.card.css)) {
-    if (skip(card)) continue;
-    const orderId =
-      orderIdFromHref($(card, L.detailLink.css)?.getAttribute('href')) ??
-      orderIdFromHref($(card, L.orderIdLink.css)?.getAttribute('href')) ??
-      ID_RUN.exec(text($(card, L.headerInfo.css)))?.[1];
-    const place = $(card, ANCHOR_SELECTORS.listHeaderRight.css) ?? $(card, L.headerInfo.css) ?? card;
-    if (orderId) out.push({ orderId, card, place });
+/** The order cards of a list, new and old layout, in page order (no card is looked inside). */
+export function listCards(root: Document | Element): Element[] {
+  try {
+    return [...$$(root, L.card.css), ...$$(root, L.oldCard.css)];
+  } catch {
+    return [];
   }
-  for (const card of $$(root, L.oldCard.css)) {
-    if (skip(card)) continue;
+}
+
+/** Where a card's badge goes, and its order id; undefined for a card without an order id. */
+export function cardAnchor(card: Element): BadgeAnchor | undefined {
+  try {
+    if (!card.matches(L.oldCard.css)) {
+      const orderId =
+        orderIdFromHref($(card, L.detailLink.css)?.getAttribute('href')) ??
+        orderIdFromHref($(card, L.orderIdLink.css)?.getAttribute('href')) ??
+        ID_RUN.exec(text($(card, L.headerInfo.css)))?.[1];
+      const place = $(card, ANCHOR_SELECTORS.listHeaderRight.css) ?? $(card, L.headerInfo.css) ?? card;
+      return orderId ? { orderId, card, place } : undefined;
+    }
     const orderId = orderIdFromHref($(card, L.oldDetailLink.css)?.getAttribute('href')) ?? ID_RUN.exec(text($(card, L.oldOrderId.css)))?.[1];
     const place = $(card, ANCHOR_SELECTORS.oldListHead.css)?.querySelector('td') ?? card;
-    if (orderId) out.push({ orderId, card, place });
+    return orderId ? { orderId, card, place } : undefined;
+  } catch {
+    return undefined;
   }
-  return out;
+}
+
+/**
+ * The badge places of a list's cards. Cards `skip` says yes to are left out before anything else is
+ * looked up in them (cards already badged, on a list of thousands).
+ */
+export function listAnchors(root: Document | Element, skip: (card: Element) => boolean = () => false): BadgeAnchor[] {
+  return listCards(root).flatMap((card) => (skip(card) ? [] : cardAnchor(card) ?? []));
 }

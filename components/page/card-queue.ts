@@ -1,0 +1,127 @@
+// Order-list cards waiting to be read, stored and badged. The cards on screen (or half a screen away)
+// go at once; the others wait until the page has had a moment to itself and then go a slice at a time
+// in its idle time, or as soon as they scroll near. So opening a long list costs the page only what the
+// buyer can see, and every order on it is still stored within a few seconds.
+import { cardAnchor, type BadgeAnchor } from '../../utils/aliexpress/anchors';
+import { whenIdle } from './idle';
+
+/** how far beyond the screen, in screen heights, a card counts as on screen */
+const NEAR = 0.5;
+
+export interface CardQueueOptions {
+  /** read, store and badge the cards of these anchors (never called with an empty list) */
+  take: (anchors: BadgeAnchor[]) => Promise<unknown>;
+  /** the wait before the off-screen cards, after the last cards were added (ms) */
+  restDelayMs?: number;
+  /** off-screen cards taken per idle slice */
+  slice?: number;
+}
+
+/** Where a card is against the screen, with NEAR screens of margin (a card the page hides is hidden). */
+export function screenPosition(card: Element, viewportHeight: number): 'hidden' | 'above' | 'near' | 'below' {
+  const r = card.getBoundingClientRect();
+  if (!r.width && !r.height) return 'hidden';
+  if (r.bottom < -NEAR * viewportHeight) return 'above';
+  return r.top > (1 + NEAR) * viewportHeight ? 'below' : 'near';
+}
+
+export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQueueOptions) {
+  const waiting = new Set<Element>();
+  /** every card ever queued: a card is read and badged once, even if the page is read again meanwhile */
+  const queued = new WeakSet<Element>();
+  // one take at a time, in the order asked: a card is read once and its badge drawn once
+  let chain: Promise<unknown> = Promise.resolve();
+  let restTimer: ReturnType<typeof setTimeout> | undefined;
+  let stopped = false;
+  let scrolledNear: IntersectionObserver | undefined;
+
+  const run = (cards: Element[]): Promise<unknown> => {
+    for (const card of cards) {
+      waiting.delete(card);
+      scrolledNear?.unobserve(card);
+    }
+    chain = chain
+      .then(() => {
+        const anchors = stopped ? [] : cards.flatMap((card) => (card.isConnected ? cardAnchor(card) ?? [] : []));
+        return anchors.length ? take(anchors) : undefined;
+      })
+      .catch(() => undefined);
+    return chain;
+  };
+
+  // cards that scroll near go at once; watched only once the buyer scrolls (watching costs the page)
+  const watchScrolling = () => {
+    if (stopped || scrolledNear || typeof IntersectionObserver !== 'function') return;
+    scrolledNear = new IntersectionObserver(
+      (entries) => {
+        const near = entries.filter((e) => e.isIntersecting && waiting.has(e.target)).map((e) => e.target);
+        if (near.length) void run(near);
+      },
+      { rootMargin: `${NEAR * 100}% 0px` },
+    );
+    for (const card of waiting) scrolledNear.observe(card);
+  };
+  // scroll events do not bubble; caught on their way down, they tell of any scrolling part of the page
+  document.addEventListener('scroll', watchScrolling, { capture: true, passive: true, once: true });
+
+  /** work that waits for the next slice of cards (one page update for both), or for idle time */
+  let alongside: (() => void)[] = [];
+  const runAlongside = () => {
+    const jobs = alongside;
+    alongside = [];
+    jobs.forEach((job) => job());
+  };
+
+  const takeRest = () => {
+    if (stopped) return;
+    const next = [...waiting].slice(0, slice);
+    if (next.length) void run(next).then(() => whenIdle(takeRest));
+    void chain.then(runAlongside);
+  };
+
+  return {
+    /**
+     * Queue these cards (in page order); the ones near the screen are taken at once. Resolves when
+     * those are done (the rest follow later on their own).
+     */
+    add(cards: Element[]): Promise<unknown> {
+      const height = document.documentElement.clientHeight || window.innerHeight;
+      const now: Element[] = [];
+      // cards come in page order: past the first one below the screen, all are (no need to measure)
+      let below = false;
+      for (const card of cards) {
+        if (queued.has(card)) continue;
+        queued.add(card);
+        const where: ReturnType<typeof screenPosition> = below ? 'below' : screenPosition(card, height);
+        if (where === 'near') {
+          now.push(card);
+          continue;
+        }
+        below = where === 'below';
+        waiting.add(card);
+        scrolledNear?.observe(card);
+      }
+      if (waiting.size) {
+        clearTimeout(restTimer);
+        restTimer = setTimeout(() => whenIdle(takeRest), restDelayMs);
+      }
+      return now.length ? run(now) : chain;
+    },
+    /** Run `job` with the next slice of off-screen cards, or when the page is idle if none wait. */
+    alongside(job: () => void) {
+      alongside.push(job);
+      if (!waiting.size) whenIdle(runAlongside);
+    },
+    /** a card queued before (not to be looked at again) */
+    has: (card: Element) => queued.has(card),
+    /** cards waiting */
+    size: () => waiting.size,
+    stop() {
+      stopped = true;
+      clearTimeout(restTimer);
+      scrolledNear?.disconnect();
+      document.removeEventListener('scroll', watchScrolling, { capture: true });
+      waiting.clear();
+    },
+  };
+}
