@@ -11,7 +11,7 @@ const NEAR = 0.5;
 export interface CardQueueOptions {
   /** read, store and badge the cards of these anchors (never called with an empty list) */
   take: (anchors: BadgeAnchor[]) => Promise<unknown>;
-  /** the wait before the off-screen cards, after the last cards were added (ms) */
+  /** the wait before the first off-screen cards (ms) */
   restDelayMs?: number;
   /** off-screen cards taken per idle slice */
   slice?: number;
@@ -32,6 +32,7 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
   // one take at a time, in the order asked: a card is read once and its badge drawn once
   let chain: Promise<unknown> = Promise.resolve();
   let restTimer: ReturnType<typeof setTimeout> | undefined;
+  let delay = restDelayMs;
   let stopped = false;
   let scrolledNear: IntersectionObserver | undefined;
 
@@ -101,9 +102,13 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
         waiting.add(card);
         scrolledNear?.observe(card);
       }
-      if (waiting.size) {
-        clearTimeout(restTimer);
-        restTimer = setTimeout(() => whenIdle(takeRest), restDelayMs);
+      // the page gets its moment once, after it loaded; cards it appends later wait only for idle time
+      if (waiting.size && !restTimer) {
+        restTimer = setTimeout(() => {
+          restTimer = undefined;
+          whenIdle(takeRest);
+        }, delay);
+        delay = 0;
       }
       return now.length ? run(now) : chain;
     },

@@ -137,3 +137,15 @@ it('keeps going after a take that fails', async () => {
   await vi.advanceTimersByTimeAsync(1000);
   expect(taken).toEqual(Array.from({ length: 13 }, (_, i) => idOf(i + 7)));
 });
+
+it('cards appended later wait only for idle time, not for the first delay again', async () => {
+  const cards = list(60);
+  const r = recorder();
+  const queue = createCardQueue({ take: r.take, restDelayMs: 1000 });
+  await queue.add(cards.slice(0, 40));
+  await vi.advanceTimersByTimeAsync(1500);
+  expect(r.ids()).toHaveLength(40);
+  await queue.add(cards.slice(40)); // "View orders": 20 more, below the screen
+  await vi.advanceTimersByTimeAsync(50);
+  expect(r.ids()).toEqual(cards.map((_, i) => idOf(i)));
+});
