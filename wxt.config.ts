@@ -20,8 +20,9 @@ export default defineConfig({
     // image hosts: the background re-reads the page's own images so captures are not blank (utils/evidence/images.ts)
     host_permissions: [...HOST_PERMISSIONS, ...IMAGE_HOST_PERMISSIONS],
     // loaded by content scripts with import() only when needed: the capture code (html2canvas) when the
-    // user captures, the sidebar app (React) when the user opens it
-    web_accessible_resources: [{ resources: ['evidence-capture.js', 'sidebar-ui.js'], matches: HOST_PERMISSIONS }],
+    // user captures, the sidebar app (React) when the user opens it, the detail and tracking readers on
+    // those pages
+    web_accessible_resources: [{ resources: ['evidence-capture.js', 'sidebar-ui.js', 'order-readers.js'], matches: HOST_PERMISSIONS }],
     // Chrome 148+: runtime messages are structured clones, as they always are in Firefox, so a capture's
     // images travel to the background as bytes rather than base64 (utils/evidence/client.ts bytesTravel;
     // older Chrome ignores the key and keeps JSON, and the capture falls back to data URLs)

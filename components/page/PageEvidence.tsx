@@ -4,7 +4,8 @@ import { useState } from 'react';
 import { useI18n } from '../../utils/i18n';
 import { capturePage } from '../../utils/evidence/client';
 import { openCasePage } from '../../utils/case/url';
-import type { OrderItem, PageKind, PageReading } from '../../utils/types';
+import type { OrderItem, PageKind } from '../../utils/types';
+import { readOrderPage } from '../../utils/aliexpress/order-pages';
 import { productUrlForOrder } from '../../utils/evidence/product';
 import { isListingUrl } from '../../utils/aliexpress/urls';
 import { CaptureButton } from '../CaptureButton';
@@ -13,8 +14,6 @@ import { Gallery } from '../Gallery';
 export interface PageContext {
   kind: PageKind;
   orderId?: string;
-  /** the page's current reading (tracking captures keep what tracking said) */
-  reading: () => PageReading;
 }
 
 export function PageEvidence({ orderId, page, items = [] }: { orderId: string; page: PageContext; items?: readonly OrderItem[] }) {
@@ -30,7 +29,7 @@ export function PageEvidence({ orderId, page, items = [] }: { orderId: string; p
         <CaptureButton
           label={t(`capture.${kind}`)}
           hint={t('capture.forOrder', { id: orderId })}
-          capture={(onProgress) => capturePage(kind, document, { orderId, reading: page.reading(), onProgress })}
+          capture={(onProgress) => capturePage(kind, document, { orderId, reading: readOrderPage(document, { url: location.href, now: new Date() }), onProgress })}
           onDone={() => setCaptures((n) => n + 1)}
         />
       )}

@@ -1,22 +1,14 @@
 // The sidebar on AliExpress pages: a small tab on the page edge (always there, plain DOM) and the
 // sidebar itself, a React app loaded only when the user opens it, in the same shadow root.
-import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { languageStore, t } from '../../utils/i18n/page';
+import { loadScriptModule } from '../../utils/load-script';
 import badgeCss from '../badge.css?inline';
-import css from '../styles.css?inline';
+import edgeCss from '../edge-tab.css?inline';
 import { createSidebarState, SIDEBAR_GLOBAL, SIDEBAR_SCRIPT, type PageContext, type SidebarModule } from './sidebar-contract';
 
 export const SIDEBAR_HOST = 'aliproof-sidebar';
 export const SHORTCUT = { key: 'a', altKey: true, shiftKey: true };
-
-async function loadSidebarModule(): Promise<SidebarModule> {
-  const g = globalThis as Record<string, unknown>;
-  if (!g[SIDEBAR_GLOBAL]) await import(/* @vite-ignore */ (browser.runtime.getURL as (p: string) => string)(SIDEBAR_SCRIPT));
-  const mod = g[SIDEBAR_GLOBAL] as SidebarModule | undefined;
-  if (!mod) throw new Error('the sidebar could not be loaded; reload the page');
-  return mod;
-}
 
 /** Mount the edge tab and the keyboard shortcut; the sidebar app loads on first open. */
 export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: string; page: PageContext }) {
@@ -27,7 +19,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
   const host = document.createElement(SIDEBAR_HOST);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
-  style.textContent = badgeCss + css;
+  style.textContent = badgeCss + edgeCss;
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'ap-edge-tab';
@@ -63,7 +55,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
     tab.hidden = open;
     if (open && !loading) {
       const target = app;
-      loading = loadSidebarModule()
+      loading = loadScriptModule<SidebarModule>(SIDEBAR_SCRIPT, SIDEBAR_GLOBAL, 'the sidebar')
         .then((mod) => mod.mount(target, state, opts.page))
         .catch(showError);
     }

@@ -6,7 +6,6 @@ import { CHAT_SELECTORS } from '../../utils/aliexpress/chat';
 import { captureChat, findChatContainer } from '../../utils/evidence/chat-capture';
 import { mountCaptureWidget } from '../../utils/evidence/widget';
 import { t } from '../../utils/i18n/all';
-import { readDocument } from '../../utils/aliexpress';
 import { pageFromUrl } from '../../utils/aliexpress/urls';
 import { mountSidebar } from '../../components/page/sidebar';
 import { stores } from '../../utils/store/vanilla';
@@ -26,7 +25,7 @@ export default defineContentScript({
     if (top) {
       // the sidebar on chat pages too: the order named in the address, or every order
       void stores.start();
-      const page = { kind: 'chat' as const, orderId: pageFromUrl(location.href).orderId, reading: () => readDocument(document, { url: location.href }) };
+      const page = { kind: 'chat' as const, orderId: pageFromUrl(location.href).orderId };
       await mountSidebar(ctx, { orderId: page.orderId, page });
     }
     const holdsConversation = () => !!findChatContainer(document);

@@ -3,7 +3,8 @@
 // single-page app navigates.
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { browser } from 'wxt/browser';
-import { readOrderPage } from '../../utils/aliexpress/order-pages';
+import { ORDER_READERS_GLOBAL, ORDER_READERS_SCRIPT, type OrderReadersModule } from '../../utils/aliexpress/order-readers-contract';
+import { loadScriptModule } from '../../utils/load-script';
 import { badgeAnchors, listCards, type BadgeAnchor } from '../../utils/aliexpress/anchors';
 import { readOrderCards } from '../../utils/aliexpress/order-list';
 import type { PageReading } from '../../utils/types';
@@ -44,7 +45,6 @@ export default defineContentScript({
       get orderId() {
         return pageFromUrl(location.href).orderId;
       },
-      reading: () => readOrderPage(document, { url: location.href, now: new Date() }),
     };
     let sidebar: ReturnType<typeof mountSidebar> | undefined;
     const withSidebar = (use: (s: Awaited<ReturnType<typeof mountSidebar>>) => void) =>
@@ -80,8 +80,13 @@ export default defineContentScript({
     };
 
     // Detail and tracking pages: one order, read whole each time the page changes.
+    // (their readers are loaded on those pages only: lists, opened most, need just the list reader)
     const readPage = async (url: string, now: Date) => {
-      const reading = readOrderPage(document, { url, now });
+      const kind = pageFromUrl(url).kind;
+      if (kind !== 'order-detail' && kind !== 'tracking') return;
+      const readers = await loadScriptModule<OrderReadersModule>(ORDER_READERS_SCRIPT, ORDER_READERS_GLOBAL, 'the page reader').catch(() => undefined);
+      if (!readers) return; // AliProof was updated or reloaded since this page opened
+      const reading = readers.readOrderPage(document, { url, now });
       await storedOrders(reading.orders);
       badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
       const key = url + JSON.stringify(reading.orders);

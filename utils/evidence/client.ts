@@ -4,6 +4,7 @@
 // chat capture (which needs the chat reader) is in chat-capture.ts.
 import { browser } from 'wxt/browser';
 import { pageFromUrl } from '../aliexpress/urls';
+import { loadScriptModule } from '../load-script';
 import type { PageReading } from '../types';
 import type { RenderResult } from './capture';
 import { CAPTURE_GLOBAL, CAPTURE_SCRIPT, type CaptureModule } from './module';
@@ -14,21 +15,7 @@ import type { EvidenceMessage, EvidenceMeta, EvidenceReply, EvidenceUpload, Fail
 import { newId, uploadMessages, uploadSize } from './upload';
 
 /** Load the renderer (html2canvas and the capture code) into this content script, once. */
-export async function loadCaptureModule(): Promise<CaptureModule> {
-  const g = globalThis as Record<string, unknown>;
-  if (!g[CAPTURE_GLOBAL]) {
-    const url = (browser.runtime.getURL as (p: string) => string)(CAPTURE_SCRIPT);
-    try {
-      await import(/* @vite-ignore */ url);
-    } catch {
-      // typically AliProof was updated or reloaded after this page was opened
-      throw new Error('the capture tool could not be loaded (reload this page and try again)');
-    }
-  }
-  const mod = g[CAPTURE_GLOBAL] as CaptureModule | undefined;
-  if (!mod) throw new Error('the capture tool could not be loaded');
-  return mod;
-}
+export const loadCaptureModule = (): Promise<CaptureModule> => loadScriptModule<CaptureModule>(CAPTURE_SCRIPT, CAPTURE_GLOBAL, 'the capture tool');
 
 /** AliProof's own elements (shadow hosts are named aliproof-*) are never captured or picked. */
 export const isAliProofElement = (el: Element): boolean => el.tagName.startsWith('ALIPROOF-') || el.hasAttribute('data-aliproof-pick');
