@@ -3,7 +3,7 @@
 import type { OrderFacts } from '../../utils/types';
 import type { BadgeAnchor } from '../../utils/aliexpress/anchors';
 import { orderForBadge } from '../../utils/store/effective';
-import type { AliProofStores } from '../../utils/store/vanilla';
+import type { BadgeStores } from '../../utils/store/page-stores';
 import { getLanguage, languageStore } from '../../utils/i18n/page';
 import { renderBadge } from '../badge-dom';
 import css from '../badge.css?inline';
@@ -42,7 +42,7 @@ function styleInto(shadow: ShadowRoot) {
   shadow.append(style);
 }
 
-export function createBadgeLayer(stores: AliProofStores, onOpen: (orderId: string) => void) {
+export function createBadgeLayer(stores: BadgeStores, onOpen: (orderId: string) => void) {
   const mounted = new Map<Element, Mounted>(); // card -> its badge
   const pageFacts = new Map<string, OrderFacts>();
   /** orders whose page reading the background is storing: their save's echo is not redrawn (saved() is) */

@@ -9,12 +9,12 @@ import { badgeAnchors, listCards, type BadgeAnchor } from '../../utils/aliexpres
 import { readOrderCards } from '../../utils/aliexpress/order-list';
 import type { PageReading } from '../../utils/types';
 import { ORDER_PAGE_MATCHES, pageFromUrl } from '../../utils/aliexpress/urls';
-import type { Message } from '../../utils/messaging';
+import type { BadgeInputs, Message } from '../../utils/messaging';
 import { BADGE_HOST, createBadgeLayer } from '../../components/page/badges';
 import { mountSidebar, SIDEBAR_HOST } from '../../components/page/sidebar';
 import { createCardQueue } from '../../components/page/card-queue';
 import { whenIdle } from '../../components/page/idle';
-import { stores } from '../../utils/store/vanilla';
+import { createPageStores } from '../../utils/store/page-stores';
 import { t } from '../../utils/i18n/page';
 
 /** AliProof's own badges and sidebar are not page changes. */
@@ -32,12 +32,13 @@ export default defineContentScript({
     let lastSent = '';
     let lastSave: Promise<boolean> = Promise.resolve(true);
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // badges need the settings, the user's facts and the stored orders on this page (not all of them:
-    // the sidebar loads those when it opens); drawn once these are in, so each badge is drawn once
-    // (a storage that cannot be read leaves the badges drawn from the page alone)
-    const ready = stores.startForBadges().catch(() => undefined);
+    // Badges need the settings, the user's facts and the stored orders. On lists the background sends
+    // them with each save, so the first badges are drawn without reading storage; detail and tracking
+    // pages read them before drawing, so each badge is drawn once. Storage is followed from then on
+    // (other tabs, the sidebar). A storage that cannot be read leaves the badges drawn from the page.
+    const stores = createPageStores();
     const storedOrders = (orders: { orderId: string }[]) =>
-      Promise.all([ready, stores.cases.include(orders.map((o) => o.orderId)).catch(() => undefined)]);
+      Promise.all([stores.follow(), stores.load(orders.map((o) => o.orderId))]).catch(() => undefined);
     const page = {
       get kind() {
         return pageFromUrl(location.href).kind;
@@ -51,18 +52,16 @@ export default defineContentScript({
       void (sidebar ??= mountSidebar(ctx, { orderId: page.orderId, page })).then(use);
     const badges = createBadgeLayer(stores, (orderId) => withSidebar((s) => s.open(orderId)));
 
-    const send = (reading: PageReading, url: string) => {
+    /** Hand a reading to the background to store; what it answers is what the badges need. */
+    const save = (reading: PageReading, url: string): Promise<{ saved: boolean; inputs?: BadgeInputs }> => {
       const msg: Message = { type: 'page-read', url, reading };
       return browser.runtime.sendMessage(msg).then(
-        (reply: { ok?: boolean; error?: string } | undefined) => {
+        (reply: { ok?: boolean; error?: string; badges?: BadgeInputs } | undefined) => {
           if (reply?.ok === false) withSidebar((s) => s.notice(t('page.saveFailed', { reason: reply.error ?? '?' })));
-          return reply?.ok !== false;
+          return { saved: reply?.ok !== false, inputs: reply?.badges };
         },
-        () => false, // background not reachable (extension reloaded)
-      ).then((saved) => {
-        badges.saved(reading.orders.map((o) => o.orderId), saved);
-        return saved;
-      });
+        () => ({ saved: false }), // background not reachable (extension reloaded)
+      );
     };
 
     // Order lists: read only the cards without a badge yet (the list grows with "View orders"); the
@@ -70,10 +69,20 @@ export default defineContentScript({
     const takeCards = async (part: BadgeAnchor[]) => {
       const url = location.href;
       const { orders, problems } = readOrderCards(part.map((a) => a.card), { url, now: new Date() });
-      await storedOrders(orders);
-      badges.add(part, orders);
-      if (orders.length) void send({ kind: 'order-list', orders, problems }, url);
+      const ids = orders.map((o) => o.orderId);
+      const { saved, inputs } = orders.length ? await save({ kind: 'order-list', orders, problems }, url) : { saved: true };
+      if (inputs) stores.seed(inputs);
+      else await stores.load(ids).catch(() => undefined);
+      // stored: the stored record is what the badge shows; not stored: the page's reading over it
+      badges.add(part, saved && inputs ? [] : orders);
+      badges.saved(ids, saved);
+      // following storage is not what the buyer waits for: it starts with the next cards
+      if (!following) {
+        following = true;
+        cards.alongside(() => void stores.follow().catch(() => undefined));
+      }
     };
+    let following = false;
     const cards = createCardQueue({ take: takeCards });
     const readList = async () => {
       await cards.add(listCards(document));
@@ -89,16 +98,17 @@ export default defineContentScript({
       const reading = readers.readOrderPage(document, { url, now });
       await storedOrders(reading.orders);
       badges.add(badgeAnchors(document, url, reading.kind), reading.orders);
+      const ids = reading.orders.map((o) => o.orderId);
       const key = url + JSON.stringify(reading.orders);
       if (key === lastSent) {
         // the same reading as the last one sent: stored by that save once it is done
-        const ids = reading.orders.map((o) => o.orderId);
         void lastSave.then((saved) => badges.saved(ids, saved));
         return;
       }
       if (!reading.orders.length) return;
       lastSent = key;
-      lastSave = send(reading, url).then((saved) => {
+      lastSave = save(reading, url).then(({ saved }) => {
+        badges.saved(ids, saved);
         if (!saved) lastSent = ''; // try again on the next change
         return saved;
       });

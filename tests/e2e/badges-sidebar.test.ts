@@ -104,6 +104,8 @@ it('opens the sidebar from the keyboard, shows the clocks, and closes with Escap
   await page.keyboard.press('Alt+Shift+A');
   const sidebar = page.locator('aliproof-sidebar').getByRole('complementary', { name: 'AliProof' });
   await sidebar.waitFor();
+  // its style sheet came with it: a 400 px panel fixed to the right edge
+  expect(await sidebar.evaluate((el) => [getComputedStyle(el).position, getComputedStyle(el).width])).toEqual(['fixed', '400px']);
   // list mode: every order, nearest deadline first
   await expect.poll(() => sidebar.locator('[data-aliproof="badge"]').count()).toBeGreaterThanOrEqual(56);
   const first = sampleOrders(1, now)[0];

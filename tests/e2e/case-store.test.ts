@@ -82,3 +82,26 @@ it('reads cards appended later ("View orders")', async () => {
     return more.every((o) => cases[o.orderId!]);
   }, 'the appended orders in the case store');
 });
+
+it('answers a saved reading with what its badges need: the orders as stored, their user facts, the settings', async () => {
+  const [first, second] = expectedOrders('list-2026-en.html');
+  await b.worker.evaluate(
+    ([a, other]) =>
+      (globalThis as any).chrome.storage.local.set({
+        userFacts: { [a]: { deliveredOn: { value: '2026-07-30', at: '2026-08-01T00:00:00.000Z' } }, [other]: { status: { value: 'completed', at: '2026-08-01T00:00:00.000Z' } } },
+        settings: { language: 'ko', ruleOverrides: { 'R-AD-15': 7 } },
+      }),
+    [first.orderId!, '8299999999999999'],
+  );
+  const page = await b.context.newPage();
+  await page.goto(`chrome-extension://${b.extensionId}/options.html`);
+  const reading = { kind: 'order-list', orders: [first, second], problems: [] };
+  const reply = await page.evaluate((r) => (globalThis as any).chrome.runtime.sendMessage({ type: 'page-read', url: 'https://www.aliexpress.com/p/order/index.html', reading: r }), reading);
+  await page.close();
+  const stored = await readCases();
+  expect(reply.ok).toBe(true);
+  expect(reply.badges.cases).toEqual({ [first.orderId!]: stored[first.orderId!], [second.orderId!]: stored[second.orderId!] });
+  // only the facts of the orders read, and the settings complete
+  expect(Object.keys(reply.badges.userFacts)).toEqual([first.orderId]);
+  expect(reply.badges.settings).toMatchObject({ language: 'ko', ruleOverrides: { 'R-AD-15': 7 }, redactByDefault: true });
+});

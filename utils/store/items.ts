@@ -1,6 +1,7 @@
 // The storage items the UI mirrors and writes. The orders themselves (one key per order, written by the
 // background) are in utils/cases/case-storage.ts. Every item is versioned so a future shape change can migrate.
 import { lazyItem } from './lazy-item';
+import { SETTINGS_KEY, USER_FACTS_KEY } from './keys';
 import type { LanguageSetting } from '../i18n';
 import type { RuleOverrides } from '../deadlines/rules';
 import { DEFAULT_STALL_DAYS } from '../advice/tracking';
@@ -66,7 +67,7 @@ export function normaliseSettings(v: Partial<Settings> | null | undefined): Sett
   return s;
 }
 
-export const userFactsItem = lazyItem<UserFacts>('local:userFacts', { fallback: {}, version: 1 });
+export const userFactsItem = lazyItem<UserFacts>(`local:${USER_FACTS_KEY}`, { fallback: {}, version: 1 });
 export const checklistItem = lazyItem<Checklists>('local:checklist', { fallback: {}, version: 1 });
 // v2 adds the reminder settings and redactByDefault (utils/migrations/settings.ts)
-export const settingsItem = lazyItem<Settings>('local:settings', { fallback: DEFAULT_SETTINGS, ...SETTINGS_VERSIONING });
+export const settingsItem = lazyItem<Settings>(`local:${SETTINGS_KEY}`, { fallback: DEFAULT_SETTINGS, ...SETTINGS_VERSIONING });
