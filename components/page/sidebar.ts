@@ -10,6 +10,10 @@ import { createSidebarState, SIDEBAR_GLOBAL, SIDEBAR_SCRIPT, type PageContext, t
 export const SIDEBAR_HOST = 'aliproof-sidebar';
 export const SHORTCUT = { key: 'a', altKey: true, shiftKey: true };
 
+/** Alt+Shift+A, the key that opens and closes the sidebar. */
+export const isShortcut = (e: KeyboardEvent) =>
+  e.altKey === SHORTCUT.altKey && e.shiftKey === SHORTCUT.shiftKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === SHORTCUT.key;
+
 /** Mount the edge tab and the keyboard shortcut; the sidebar app loads on first open. */
 export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: string; page: PageContext }) {
   const state = createSidebarState(opts.orderId);
@@ -64,8 +68,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
   });
 
   const onKey = (e: KeyboardEvent) => {
-    const shortcut = e.altKey === SHORTCUT.altKey && e.shiftKey === SHORTCUT.shiftKey && !e.ctrlKey && !e.metaKey;
-    if (shortcut && e.key.toLowerCase() === SHORTCUT.key) {
+    if (isShortcut(e)) {
       e.preventDefault();
       state.toggle();
     } else if (e.key === 'Escape' && state.get().open) {

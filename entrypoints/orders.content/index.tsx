@@ -11,7 +11,7 @@ import type { PageReading } from '../../utils/types';
 import { ORDER_PAGE_MATCHES, pageFromUrl } from '../../utils/aliexpress/urls';
 import type { BadgeInputs, Message } from '../../utils/messaging';
 import { BADGE_HOST, createBadgeLayer } from '../../components/page/badges';
-import { mountSidebar, SIDEBAR_HOST } from '../../components/page/sidebar';
+import { isShortcut, mountSidebar, SIDEBAR_HOST } from '../../components/page/sidebar';
 import { createCardQueue } from '../../components/page/card-queue';
 import { whenIdle } from '../../components/page/idle';
 import { createPageStores } from '../../utils/store/page-stores';
@@ -51,6 +51,17 @@ export default defineContentScript({
     const withSidebar = (use: (s: Awaited<ReturnType<typeof mountSidebar>>) => void) =>
       void (sidebar ??= mountSidebar(ctx, { orderId: page.orderId, page })).then(use);
     const badges = createBadgeLayer(stores, (orderId) => withSidebar((s) => s.open(orderId)));
+    // the shortcut works from the start, before the edge tab is in (the sidebar then takes it over)
+    ctx.addEventListener(
+      window,
+      'keydown',
+      (e) => {
+        if (sidebar || !isShortcut(e)) return;
+        e.preventDefault();
+        withSidebar((s) => s.open());
+      },
+      { capture: true },
+    );
 
     /** Hand a reading to the background to store; what it answers is what the badges need. */
     const save = (reading: PageReading, url: string): Promise<{ saved: boolean; inputs?: BadgeInputs }> => {

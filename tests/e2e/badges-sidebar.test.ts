@@ -82,6 +82,12 @@ it('a long list: the cards on screen are badged first, a card scrolled to gets i
     expect(firstBadged.length).toBeLessThan(20);
     expect(firstBadged.every((c) => c.top < 900 * 1.5)).toBe(true);
     expect(firstBadged[0].i).toBe(0);
+    // the shortcut works at once, before the edge tab comes in with the other cards
+    await long.keyboard.press('Alt+Shift+A');
+    const side = long.locator('aliproof-sidebar').getByRole('complementary', { name: 'AliProof' });
+    await side.waitFor({ timeout: 5_000 });
+    await long.keyboard.press('Escape');
+    await side.waitFor({ state: 'detached', timeout: 5_000 });
     // scrolling far down before the rest has come: the card there is badged at once
     const target = long.locator('.order-item').nth(250);
     await target.scrollIntoViewIfNeeded();
