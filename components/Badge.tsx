@@ -2,7 +2,7 @@
 // with a tooltip (on hover and keyboard focus) listing every clock and where its date comes from.
 // Root attributes data-aliproof/data-order-id/data-closes-on/data-days-left are the e2e contract.
 import { useLayoutEffect, useMemo, useRef } from 'react';
-import type { Deadline, OrderFacts } from '../utils/types';
+import type { OrderFacts } from '../utils/types';
 import { useI18n } from '../utils/i18n';
 import { renderBadge } from './badge-dom';
 import type { ClockOrigin, FactSource } from '../utils/advice/clocks';

@@ -13,7 +13,6 @@ import type { BadgeInputs, Message } from '../../utils/messaging';
 import { BADGE_HOST, createBadgeLayer } from '../../components/page/badges';
 import { isShortcut, mountSidebar, SIDEBAR_HOST } from '../../components/page/sidebar';
 import { createCardQueue } from '../../components/page/card-queue';
-import { whenIdle } from '../../components/page/idle';
 import { createPageStores } from '../../utils/store/page-stores';
 import { t } from '../../utils/i18n/page';
 

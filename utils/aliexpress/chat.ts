@@ -568,14 +568,6 @@ interface Candidate {
   near: number; // depth of the lowest common ancestor with the input area
 }
 
-/** Does a row hold a short element that is a date/time? */
-function rowHasStamp(row: Element, now: Date): boolean {
-  for (const b of textBlocks(row)) {
-    if (parseStamp(txt(b), now)) return true;
-  }
-  return false;
-}
-
 /** A row small enough to be one message: few elements and no list of its own inside. */
 function messageSized(row: Element): boolean {
   const all = $$(row, '*');

@@ -17,7 +17,6 @@ import {
   type UserFactKey,
   type UserFacts,
 } from './items';
-import { effectiveOrders, type EffectiveOrder } from './effective';
 import { evidenceIndexItem } from '../evidence/evidence-index';
 import type { EvidenceIndex } from '../evidence/types';
 

@@ -8,7 +8,7 @@ import { EXPORTED_FACT_KEYS } from '@/utils/bundle/order-json';
 import type { Manifest } from '@/utils/bundle/manifest';
 import { scriptHash } from '@/utils/bundle/verify-html';
 import { stamp } from '@/utils/bundle/format';
-import { bundleInput, caseRecord, entryOf, fakeJpeg, HOSTILE, NOW, ORDER_ID, sha, storedEvidence, type Stored } from './fixtures';
+import { bundleInput, caseRecord, entryOf, fakeJpeg, HOSTILE, NOW, ORDER_ID, sha, storedEvidence } from './fixtures';
 
 const input = bundleInput;
 

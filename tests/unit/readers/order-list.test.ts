@@ -8,7 +8,7 @@ import {
   readOrderListPayload,
 } from '@/utils/aliexpress/order-list';
 import { detectKind, readDocument, readPayload, readSaved } from '@/utils/aliexpress/index';
-import { NOT_LOGGED_IN, parsePayloadText, type Json } from '@/utils/aliexpress/payload';
+import { NOT_LOGGED_IN, type Json } from '@/utils/aliexpress/payload';
 import { readInputs } from '@/utils/reading';
 import { fixtureDoc, fixtureText, parseHtml } from '../helpers/fixtures';
 
