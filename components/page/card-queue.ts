@@ -3,10 +3,15 @@
 // in its idle time, or as soon as they scroll near. So opening a long list costs the page only what the
 // buyer can see, and every order on it is still stored within a few seconds.
 import { cardAnchor, type BadgeAnchor } from '../../utils/aliexpress/anchors';
-import { whenIdle } from './idle';
 
 /** how far beyond the screen, in screen heights, a card counts as on screen */
 const NEAR = 0.5;
+
+/** Run work the buyer does not wait for when the page is idle (at most a second later). */
+function whenIdle(run: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
+}
 
 export interface CardQueueOptions {
   /** read, store and badge the cards of these anchors (never called with an empty list) */

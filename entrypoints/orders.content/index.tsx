@@ -84,7 +84,7 @@ export default defineContentScript({
       if (inputs) stores.seed(inputs);
       else await stores.load(ids).catch(() => undefined);
       // stored: the stored record is what the badge shows; not stored: the page's reading over it
-      badges.add(part, saved && inputs ? [] : orders);
+      badges.add(part, saved && inputs ? orders.filter((o) => !inputs.cases[o.orderId]) : orders);
       badges.saved(ids, saved);
       // following storage is not what the buyer waits for: it starts with the next cards
       if (!following) {

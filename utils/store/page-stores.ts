@@ -63,6 +63,15 @@ export function createPageStores() {
     if (JSON.stringify(next) !== JSON.stringify(held)) settings.setState({ value: next });
   };
 
+  /** Read these orders, the user's facts and the settings from storage (one read). */
+  const load = async (orderIds: string[]) => {
+    const got = (await browser.storage.local.get([SETTINGS_KEY, USER_FACTS_KEY, ...orderIds.map(caseKey)])) as Record<string, unknown>;
+    putCases(casesFromStorage(got).cases, false);
+    const facts = isObject(got[USER_FACTS_KEY]) ? (got[USER_FACTS_KEY] as UserFacts) : {};
+    putUserFacts(Object.fromEntries(orderIds.flatMap((id) => (facts[id] ? [[id, facts[id]]] : []))), false);
+    putSettings(got[SETTINGS_KEY]);
+  };
+
   return {
     cases: { store: cases },
     userFacts: { store: userFacts },
@@ -73,14 +82,7 @@ export function createPageStores() {
       putUserFacts(inputs.userFacts, false);
       putSettings(inputs.settings);
     },
-    /** Read these orders, the user's facts and the settings from storage (one read). */
-    async load(orderIds: string[]) {
-      const got = (await browser.storage.local.get([SETTINGS_KEY, USER_FACTS_KEY, ...orderIds.map(caseKey)])) as Record<string, unknown>;
-      putCases(casesFromStorage(got).cases, false);
-      const facts = isObject(got[USER_FACTS_KEY]) ? (got[USER_FACTS_KEY] as UserFacts) : {};
-      putUserFacts(Object.fromEntries(orderIds.flatMap((id) => (facts[id] ? [[id, facts[id]]] : []))), false);
-      putSettings(got[SETTINGS_KEY]);
-    },
+    load,
     /**
      * Follow storage from now on, then read the orders held once more: nothing written between the
      * answer they came with and the start of following is missed.
@@ -102,7 +104,7 @@ export function createPageStores() {
       };
       browser.storage.onChanged.addListener(listener);
       unfollow = () => browser.storage.onChanged.removeListener(listener);
-      await this.load(Object.keys(cases.getState().value.cases));
+      await load(Object.keys(cases.getState().value.cases));
     },
     stop() {
       unfollow?.();
