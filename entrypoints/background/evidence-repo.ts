@@ -65,7 +65,7 @@ export function openEvidenceDb(): Promise<IDBDatabase> {
 }
 
 /** Run `work` in one transaction; resolves when it COMMITS, rejects (rolled back) on any error or abort. */
-async function inTransaction<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => T): Promise<T> {
+export async function inTransaction<T>(stores: string[], mode: IDBTransactionMode, work: (tx: IDBTransaction) => T): Promise<T> {
   const db = await openEvidenceDb();
   return new Promise<T>((resolve, reject) => {
     const tx = db.transaction(stores, mode);
@@ -86,7 +86,7 @@ async function inTransaction<T>(stores: string[], mode: IDBTransactionMode, work
   });
 }
 
-const request = <T>(r: IDBRequest<T>) =>
+export const request = <T>(r: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);

@@ -11,7 +11,7 @@ import { canvasJpegEncoder } from '../../utils/bundle/jpeg';
 import { prepareCopies, UPLOAD_RECIPE, type PreparedCopies, type PrepareUploadsMessage, type PrepareUploadsReply } from '../../utils/bundle/prepared';
 import { sha256Hex } from '../../utils/evidence/hash';
 import type { EvidenceMeta } from '../../utils/evidence/types';
-import { EVIDENCE_STORES, onEvidenceAnswered, openEvidenceDb } from './evidence-repo';
+import { EVIDENCE_STORES, inTransaction, onEvidenceAnswered, openEvidenceDb, request } from './evidence-repo';
 
 /**
  * Quiet time before preparing: long enough that a run of captures (or an export, which competes for the
@@ -20,12 +20,6 @@ import { EVIDENCE_STORES, onEvidenceAnswered, openEvidenceDb } from './evidence-
 export const PREPARE_AFTER_MS = 20_000;
 
 const { items: ITEMS, blobs: BLOBS, uploads: UPLOADS } = EVIDENCE_STORES;
-
-const request = <T>(r: IDBRequest<T>) =>
-  new Promise<T>((resolve, reject) => {
-    r.onsuccess = () => resolve(r.result);
-    r.onerror = () => reject(r.error);
-  });
 
 const canEncode = () => typeof createImageBitmap === 'function' && (typeof OffscreenCanvas !== 'undefined' || typeof document !== 'undefined');
 const pause = () => new Promise((r) => setTimeout(r, 0));
@@ -41,21 +35,16 @@ function version(): string {
 type Result = Extract<PrepareUploadsReply, { ok: true }>;
 
 /** Store a record only while its original is still there (a delete in between wins). */
-async function keep(db: IDBDatabase, record: PreparedCopies): Promise<boolean> {
-  const tx = db.transaction([ITEMS, UPLOADS], 'readwrite');
+async function keep(record: PreparedCopies): Promise<boolean> {
   let kept = false;
-  const done = new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('transaction aborted'));
+  await inTransaction([ITEMS, UPLOADS], 'readwrite', (tx) => {
+    const r = tx.objectStore(ITEMS).getKey(record.id);
+    r.onsuccess = () => {
+      if (r.result === undefined) return;
+      tx.objectStore(UPLOADS).put(record);
+      kept = true;
+    };
   });
-  const r = tx.objectStore(ITEMS).getKey(record.id);
-  r.onsuccess = () => {
-    if (r.result === undefined) return;
-    tx.objectStore(UPLOADS).put(record);
-    kept = true;
-  };
-  await done;
   return kept;
 }
 
@@ -93,7 +82,7 @@ async function pass(): Promise<Result> {
         continue;
       }
       const record = await prepareCopies(canvasJpegEncoder, { id: meta.id, sha256: meta.sha256, mime: meta.mime, image: stored.blob }, DEFAULT_JPEG_MAX_BYTES, v);
-      if (await keep(db, record)) out.prepared++;
+      if (await keep(record)) out.prepared++;
     } catch {
       out.failed++; // the export makes these copies itself
     }

@@ -17,8 +17,7 @@ export default defineContentScript({
   matches: CHAT_PAGE_MATCHES,
   allFrames: true,
   runAt: 'document_idle',
-  // WXT also tells the page by postMessage that the script started: the page need not know (and on a
-  // long order list the message cost more than reading the cards on screen)
+  // WXT also tells the page by postMessage that the script started: the page need not know
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const top = window.top === window;

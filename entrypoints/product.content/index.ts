@@ -9,8 +9,7 @@ import { t } from '../../utils/i18n/all';
 export default defineContentScript({
   matches: PRODUCT_PAGE_MATCHES,
   runAt: 'document_idle',
-  // WXT also tells the page by postMessage that the script started: the page need not know (and on a
-  // long order list the message cost more than reading the cards on screen)
+  // WXT also tells the page by postMessage that the script started: the page need not know
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const orderId = () => orderFromHash(location.hash);
