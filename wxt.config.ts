@@ -1,6 +1,7 @@
 import { defineConfig } from 'wxt';
 import { HOST_PERMISSIONS, IMAGE_HOST_PERMISSIONS } from './utils/aliexpress/urls';
 import { html2canvasPatches } from './scripts/lib/html2canvas-patches';
+import { eagerCompile } from './scripts/lib/eager-compile';
 
 // Permissions are listed and explained in the README ("Permissions"); tests/e2e/manifest.test.ts
 // fails on anything beyond that list.
@@ -8,8 +9,9 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react'],
   // explicit imports everywhere: easier to read and no name clashes between utils
   imports: false,
-  // html2canvas, patched for speed without changing what it draws (scripts/lib/html2canvas-patches.ts)
-  vite: () => ({ plugins: [html2canvasPatches()] }),
+  // html2canvas, patched for speed without changing what it draws (scripts/lib/html2canvas-patches.ts);
+  // the order-page code compiled whole and once (scripts/lib/eager-compile.ts)
+  vite: () => ({ plugins: [html2canvasPatches(), eagerCompile(['order-page.js'])] }),
   manifest: ({ browser }) => ({
     name: 'AliProof',
     description: 'Dispute deadlines, evidence capture and export for AliExpress buyers. Everything stays on your computer.',
@@ -19,10 +21,11 @@ export default defineConfig({
     action: { default_title: 'AliProof' },
     // image hosts: the background re-reads the page's own images so captures are not blank (utils/evidence/images.ts)
     host_permissions: [...HOST_PERMISSIONS, ...IMAGE_HOST_PERMISSIONS],
-    // loaded by content scripts with import() only when needed: the capture code (html2canvas) when the
-    // user captures, the sidebar app (React) when the user opens it, the detail and tracking readers on
-    // those pages
-    web_accessible_resources: [{ resources: ['evidence-capture.js', 'sidebar-ui.js', 'order-readers.js'], matches: HOST_PERMISSIONS }],
+    // loaded by content scripts with import(): the order-page code by its small content script (Chrome
+    // keeps the compiled code of imported scripts, not of content scripts), and only when needed the
+    // capture code (html2canvas) when the user captures, the sidebar app (React) when the user opens it,
+    // the detail and tracking readers on those pages
+    web_accessible_resources: [{ resources: ['order-page.js', 'evidence-capture.js', 'sidebar-ui.js', 'order-readers.js'], matches: HOST_PERMISSIONS }],
     // Chrome 148+: runtime messages are structured clones, as they always are in Firefox, so a capture's
     // images travel to the background as bytes rather than base64 (utils/evidence/client.ts bytesTravel;
     // older Chrome ignores the key and keeps JSON, and the capture falls back to data URLs)

@@ -1,7 +1,11 @@
 // Badges and the sidebar on real AliExpress addresses, in real Chromium with the built extension.
 import { differenceInCalendarDays, addDays, format } from 'date-fns';
 import type { Page } from 'playwright-core';
-import { launchWithExtension, storedCases, waitFor, type ExtensionBrowser } from './browser';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { EXTENSION_DIR, launchWithExtension, storedCases, waitFor, type ExtensionBrowser } from './browser';
+import { ORDER_PAGE_SCRIPT } from '../../components/page/order-page-contract';
+import { EAGER_COMPILE_HINT } from '../../scripts/lib/eager-compile';
 import { expectedBadge, orderCard, orderListPage, sampleOrders } from '../../scripts/lib/sample-pages';
 
 const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
@@ -139,4 +143,30 @@ it('a delivery date fixed by hand changes the badge', async () => {
   // delivered yesterday: 15 days after delivery is now the nearest clock
   const want = format(addDays(new Date(delivered + 'T12:00:00'), 15), 'yyyy-MM-dd');
   await expect.poll(() => badge.getAttribute('data-closes-on'), { timeout: 10_000 }).toBe(want);
+});
+
+it('loads the order-page code with import(), compiled whole, and from the third visit from Chrome\'s code cache', async () => {
+  const script = readFileSync(join(EXTENSION_DIR, ORDER_PAGE_SCRIPT), 'utf8');
+  expect(script.split('\n')[0]).toBe(EAGER_COMPILE_HINT);
+  const url = 'https://www.aliexpress.com/p/order/index.html?page=cache';
+  b.serve(url, { body: orderListPage(sampleOrders(5, now)) });
+  // V8 keeps the compiled code of imported scripts, made on the second load and used from the third
+  const compiles: { consumedCacheSize?: number }[] = [];
+  for (let visit = 0; visit < 3; visit++) {
+    const p = await b.context.newPage();
+    const cdp = await b.context.newCDPSession(p);
+    const events: { name: string; args?: { data?: { url?: string; consumedCacheSize?: number } } }[] = [];
+    cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as typeof events)));
+    const done = new Promise((r) => cdp.once('Tracing.tracingComplete', r));
+    await cdp.send('Tracing.start', { transferMode: 'ReportEvents', traceConfig: { includedCategories: ['devtools.timeline'] } });
+    await p.goto(url);
+    await p.locator('[data-aliproof="badge"]').first().waitFor();
+    await cdp.send('Tracing.end');
+    await done;
+    await p.close();
+    const compile = events.find((e) => e.name === 'v8.compileModule' && e.args?.data?.url?.endsWith(ORDER_PAGE_SCRIPT));
+    expect(compile, `visit ${visit + 1}: order-page.js compiled as an imported module`).toBeDefined();
+    compiles.push(compile!.args!.data!);
+  }
+  expect(compiles[2].consumedCacheSize ?? 0).toBeGreaterThan(0);
 });

@@ -157,11 +157,13 @@ async function openChat(b: ExtensionBrowser): Promise<Page> {
 describe('evidence capture (Chromium, built extension)', () => {
   it('keeps html2canvas out of the always-on content scripts', () => {
     const orders = readFileSync(join(extensionDir, 'content-scripts', 'orders.js'), 'utf8');
+    const orderPage = readFileSync(join(extensionDir, 'order-page.js'), 'utf8');
     const chat = readFileSync(join(extensionDir, 'content-scripts', 'chat.js'), 'utf8');
     const capture = readFileSync(join(extensionDir, 'evidence-capture.js'), 'utf8');
     const signature = 'Attempting to parse an unsupported color function';
     expect(capture).toContain(signature);
     expect(orders).not.toContain(signature);
+    expect(orderPage).not.toContain(signature);
     expect(chat).not.toContain(signature);
     const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8'));
     expect(manifest.web_accessible_resources[0].resources).toContain('evidence-capture.js');

@@ -96,9 +96,9 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (target) => {
     for (const c of m.content_scripts ?? []) expect(c.match_about_blank ?? false).toBe(false);
   });
 
-  it('makes only the two on-demand scripts web-accessible (no extension page can be framed by a site)', () => {
+  it('makes only the scripts the content scripts load web-accessible (no extension page can be framed by a site)', () => {
     const resources = (manifest(target).web_accessible_resources ?? []).flatMap((w: { resources: string[] }) => w.resources);
-    expect(resources.sort()).toEqual(['evidence-capture.js', 'order-readers.js', 'sidebar-ui.js']);
+    expect(resources.sort()).toEqual(['evidence-capture.js', 'order-page.js', 'order-readers.js', 'sidebar-ui.js']);
   });
 
   it('keeps the default Content-Security-Policy and opens no door to other extensions or sites', () => {
