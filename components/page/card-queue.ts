@@ -40,6 +40,24 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
   let delay = restDelayMs;
   let stopped = false;
   let scrolledNear: IntersectionObserver | undefined;
+  /**
+   * the rest of lists past their first card below the screen, not looked at yet: they wait too, but
+   * are gone through only when the waiting cards are needed (taking a card from a list costs the
+   * page, and a long list is mostly off screen)
+   */
+  let unseen: Iterator<Element>[] = [];
+  const wait = (card: Element) => {
+    if (queued.has(card)) return;
+    queued.add(card);
+    waiting.add(card);
+    scrolledNear?.observe(card);
+  };
+  const drain = () => {
+    const lists = unseen;
+    unseen = [];
+    for (const list of lists) for (let r = list.next(); !r.done; r = list.next()) wait(r.value);
+  };
+  const anyWaiting = () => waiting.size > 0 || unseen.length > 0;
 
   const run = (cards: Element[]): Promise<unknown> => {
     for (const card of cards) {
@@ -58,6 +76,7 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
   // cards that scroll near go at once; watched only once the buyer scrolls (watching costs the page)
   const watchScrolling = () => {
     if (stopped || scrolledNear || typeof IntersectionObserver !== 'function') return;
+    drain();
     scrolledNear = new IntersectionObserver(
       (entries) => {
         const near = entries.filter((e) => e.isIntersecting && waiting.has(e.target)).map((e) => e.target);
@@ -80,6 +99,7 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
 
   const takeRest = () => {
     if (stopped) return;
+    drain();
     const next = [...waiting].slice(0, slice);
     if (next.length) void run(next).then(() => whenIdle(takeRest));
     void chain.then(runAlongside);
@@ -90,25 +110,28 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
      * Queue these cards (in page order); the ones near the screen are taken at once. Resolves when
      * those are done (the rest follow later on their own).
      */
-    add(cards: Element[]): Promise<unknown> {
+    add(cards: Iterable<Element>): Promise<unknown> {
       const height = document.documentElement.clientHeight || window.innerHeight;
       const now: Element[] = [];
-      // cards come in page order: past the first one below the screen, all are (no need to measure)
-      let below = false;
-      for (const card of cards) {
+      const list = cards[Symbol.iterator]();
+      for (let r = list.next(); !r.done; r = list.next()) {
+        const card = r.value;
         if (queued.has(card)) continue;
-        queued.add(card);
-        const where: ReturnType<typeof screenPosition> = below ? 'below' : screenPosition(card, height);
+        const where = screenPosition(card, height);
         if (where === 'near') {
+          queued.add(card);
           now.push(card);
           continue;
         }
-        below = where === 'below';
-        waiting.add(card);
-        scrolledNear?.observe(card);
+        wait(card);
+        // cards come in page order: past the first one below the screen, all are (not looked at yet)
+        if (where === 'below') {
+          unseen.push(list);
+          break;
+        }
       }
       // the page gets its moment once, after it loaded; cards it appends later wait only for idle time
-      if (waiting.size && !restTimer) {
+      if (anyWaiting() && !restTimer) {
         restTimer = setTimeout(() => {
           restTimer = undefined;
           whenIdle(takeRest);
@@ -120,14 +143,18 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
     /** Run `job` with the next slice of off-screen cards, or when the page is idle if none wait. */
     alongside(job: () => void) {
       alongside.push(job);
-      if (!waiting.size) whenIdle(runAlongside);
+      if (!anyWaiting()) whenIdle(runAlongside);
     },
     /** a card queued before (not to be looked at again) */
     has: (card: Element) => queued.has(card),
     /** cards waiting */
-    size: () => waiting.size,
+    size: () => {
+      drain();
+      return waiting.size;
+    },
     stop() {
       stopped = true;
+      unseen = [];
       clearTimeout(restTimer);
       scrolledNear?.disconnect();
       document.removeEventListener('scroll', watchScrolling, { capture: true });

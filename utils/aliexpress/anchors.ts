@@ -1,7 +1,7 @@
 // Where AliProof puts its badges on AliExpress pages: one place per order card (list) or per page
 // (detail, tracking). Pure: finds places, inserts nothing.
 import type { PageKind } from '../types';
-import { $, $$, text } from './dom';
+import { $, text } from './dom';
 import { sel, type SelectorDef } from './reader';
 import { orderIdFromHref, pageFromUrl } from './urls';
 import { ORDER_LIST_SELECTORS as L } from './order-list';
@@ -44,13 +44,24 @@ export function badgeAnchors(doc: Document, url: string, kind: PageKind = pageFr
   }
 }
 
-/** The order cards of a list, new and old layout, in page order (no card is looked inside). */
-export function listCards(root: Document | Element): Element[] {
-  try {
-    return [...$$(root, L.card.css), ...$$(root, L.oldCard.css)];
-  } catch {
-    return [];
-  }
+/**
+ * The order cards of a list, new and old layout, in page order (no card is looked inside). Lazy: a
+ * card is handed to script only when iterated to, so a long list whose first cards are all that is
+ * wanted costs only those (each card handed over costs the browser a script object).
+ */
+export function listCards(root: Document | Element): Iterable<Element> {
+  const lists = [L.card.css, L.oldCard.css].map((css): Iterable<Element> => {
+    try {
+      return root.querySelectorAll(css);
+    } catch {
+      return [];
+    }
+  });
+  return {
+    *[Symbol.iterator]() {
+      for (const list of lists) yield* list;
+    },
+  };
 }
 
 /** Where a card's badge goes, and its order id; undefined for a card without an order id. */
@@ -77,5 +88,5 @@ export function cardAnchor(card: Element): BadgeAnchor | undefined {
  * looked up in them (cards already badged, on a list of thousands).
  */
 export function listAnchors(root: Document | Element, skip: (card: Element) => boolean = () => false): BadgeAnchor[] {
-  return listCards(root).flatMap((card) => (skip(card) ? [] : cardAnchor(card) ?? []));
+  return [...listCards(root)].flatMap((card) => (skip(card) ? [] : cardAnchor(card) ?? []));
 }

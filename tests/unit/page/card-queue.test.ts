@@ -91,6 +91,56 @@ it('measures no card past the first one below the screen', async () => {
   expect(asked).toHaveBeenCalledTimes(0); // card 7 (1,400 px) is below: the ones after it are not measured
 });
 
+it('takes no card from the list past the first one below the screen until the waiting cards are needed', async () => {
+  const cards = list(50);
+  let handedOver = 0;
+  const lazy = {
+    *[Symbol.iterator]() {
+      for (const c of cards) {
+        handedOver++;
+        yield c;
+      }
+    },
+  };
+  const r = recorder();
+  const queue = createCardQueue({ take: r.take, restDelayMs: 100 });
+  await queue.add(lazy);
+  expect(handedOver).toBe(8); // cards 0–6 near the screen, card 7 below
+  await vi.advanceTimersByTimeAsync(1000); // the rest, in idle time
+  expect(handedOver).toBe(50);
+  expect(r.ids()).toEqual(cards.map((_, i) => idOf(i)));
+
+  // the same when the buyer scrolls first: the waiting cards are watched, all of them
+  const later = list(50);
+  let seen = 0;
+  const observed: Element[] = [];
+  vi.stubGlobal(
+    'IntersectionObserver',
+    class {
+      observe(e: Element) {
+        observed.push(e);
+      }
+      unobserve() {}
+      disconnect() {}
+    },
+  );
+  const scrolled = createCardQueue({ take: recorder().take, restDelayMs: 10_000 });
+  await scrolled.add({
+    *[Symbol.iterator]() {
+      for (const c of later) {
+        seen++;
+        yield c;
+      }
+    },
+  });
+  expect(seen).toBe(8);
+  document.dispatchEvent(new Event('scroll'));
+  expect(seen).toBe(50);
+  expect(observed.filter((c) => later.includes(c))).toEqual(later.slice(7)); // (other queues of this file listen too)
+  scrolled.stop();
+  vi.unstubAllGlobals();
+});
+
 it('runs side work with the next slice, or at idle time when nothing waits', async () => {
   const r = recorder();
   const queue = createCardQueue({ take: r.take, restDelayMs: 500 });
