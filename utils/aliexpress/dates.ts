@@ -55,17 +55,20 @@ function monthOf(token: string): number | undefined {
 
 // Letters of any script (month names in Latin or Cyrillic) followed by an optional dot.
 const M = '([\\p{L}]{2,12})\\.?';
-// `needs`: characters a match must contain, one of them at least (a text without any is not tried:
-// Unicode patterns are slow to compile, and most pages use one format)
-const PATTERNS: { re: RegExp; needs?: string[]; parts: (m: RegExpExecArray) => [number, number | undefined, number] }[] = [
+// A character that may be a letter: not a digit, space or punctuation. Cheap to compile, unlike \p{L}.
+const L = '[^\\d\\s.,:;!?()\\[\\]/\\\\-]';
+// A text is tried with a pattern only if it has what every match has: one of the characters in
+// `needs`, and a match of `hint`. Unicode patterns are slow to compile (a first use costs a page more
+// than reading a card), and most pages use one format.
+const PATTERNS: { re: RegExp; needs?: string[]; hint?: RegExp; parts: (m: RegExpExecArray) => [number, number | undefined, number] }[] = [
   // 2026-09-04, 2026/9/4, 2026.9.4 (ISO-like, also Korean "2026. 9. 4.")
   { re: /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)\.?/gu, needs: ['-', '/', '.'], parts: (m) => [+m[1], +m[2], +m[3]] },
   // 2026년 9월 4일, 2026年9月4日
   { re: /(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]/gu, needs: ['년', '年'], parts: (m) => [+m[1], +m[2], +m[3]] },
   // Sep 4, 2026 / Sep. 04 2026 / September 4th, 2026
-  { re: new RegExp(`(?<![\\p{L}])${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gu'), parts: (m) => [+m[3], monthOf(m[1]), +m[2]] },
+  { re: new RegExp(`(?<![\\p{L}])${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gu'), hint: new RegExp(`${L}\\.?\\s+\\d`), parts: (m) => [+m[3], monthOf(m[1]), +m[2]] },
   // 4 Sep 2026 / 24 nov, 2023 / 24 de nov. de 2023 / 7. Aug. 2026 / 21 ноября 2026 г.
-  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|,\\s*)?(\\d{4})(?!\\d)`, 'gu'), parts: (m) => [+m[3], monthOf(m[2]), +m[1]] },
+  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|,\\s*)?(\\d{4})(?!\\d)`, 'gu'), hint: new RegExp(`\\d\\.?\\s*${L}`), parts: (m) => [+m[3], monthOf(m[2]), +m[1]] },
   // 14.11.2025, 3. 11. 2026 (day first: de, ru, pl, tr, sk, cs)
   { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, needs: ['.'], parts: (m) => [+m[3], +m[2], +m[1]] },
 ];
@@ -80,8 +83,9 @@ export interface FoundDate {
 export function findDates(text: string): FoundDate[] {
   if (!text) return [];
   const found: FoundDate[] = [];
-  for (const { re, needs, parts } of PATTERNS) {
+  for (const { re, needs, hint, parts } of PATTERNS) {
     if (needs && !needs.some((c) => text.includes(c))) continue;
+    if (hint && !hint.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [y, mo, d] = parts(m);
