@@ -58,9 +58,10 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
       await page.waitForTimeout(400); // let debounced re-reads and storage echoes finish
     };
     // the badges of the cards on screen come first, the others a second later in idle time; the
-    // plain page goes through the same steps (a Playwright wait would inject its own script: 10+ ms)
+    // plain page goes through the same steps (a Playwright wait would inject its own script: 10+ ms;
+    // a live collection is counted again only after the page changed, a query would search it each time)
     const onScreenDrawn = await page.evaluate(
-      `new Promise((done) => { const end = Date.now() + 30000; const tick = () => document.querySelectorAll('aliproof-badge').length >= ${withBadges ? visibleCards : 0} ? done(true) : Date.now() > end ? done(false) : setTimeout(tick, 20); tick(); })`,
+      `new Promise((done) => { const end = Date.now() + 30000; const drawn = document.getElementsByTagName('aliproof-badge'); const tick = () => drawn.length >= ${withBadges ? visibleCards : 0} ? done(true) : Date.now() > end ? done(false) : setTimeout(tick, 20); tick(); })`,
     );
     if (!onScreenDrawn) throw new Error(`the ${visibleCards} badges on screen were not drawn`);
     await page.waitForTimeout(300); // the save of those orders, its echo and acknowledgement
