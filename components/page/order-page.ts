@@ -1,6 +1,7 @@
 // Order list, detail and tracking pages: read the page, hand the reading to the background, badge
 // every order, and offer the sidebar. Reads again when AliExpress appends cards ("View orders") or the
-// single-page app navigates. Loaded by the order-page content script (entrypoints/order-page.ts).
+// single-page app navigates. Runs in order-page.js (entrypoints/order-page.ts), which the order-page
+// content script (entrypoints/orders.content) imports.
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
 import { ORDER_READERS_GLOBAL, ORDER_READERS_SCRIPT, type OrderReadersModule } from '../../utils/aliexpress/order-readers-contract';
