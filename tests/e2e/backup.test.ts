@@ -9,12 +9,13 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { Page, Worker } from 'playwright-core';
-import { launchWithExtension, waitFor, type ExtensionBrowser } from './browser';
+import { launchWithExtension, storedCases, waitFor, type ExtensionBrowser } from './browser';
 import type { CaseStore } from '../../utils/cases/case-store';
 
 const FIXTURES = resolve(__dirname, '..', 'fixtures', 'aliexpress');
 const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
 const LIST_URL = 'https://www.aliexpress.com/p/order/index.html';
+const LIST_ORDERS = JSON.parse(fixture('list-2026-en.expected.json')).expect.orders.length as number;
 const DETAIL_ID = JSON.parse(fixture('detail-2026-en.expected.json')).expect.orders[0].orderId as string;
 const DETAIL_URL = `https://www.aliexpress.com/p/order/detail.html?orderId=${DETAIL_ID}`;
 const TRACKING_URL = `https://www.aliexpress.com/p/tracking/index.html?tradeOrderId=${DETAIL_ID}`;
@@ -170,6 +171,8 @@ it('backs up every order and capture of one profile into one file, from the opti
   browserA.serve(TRACKING_URL, { body: fixture('tracking-2026-v2-en.html') });
   const reader = await browserA.context.newPage();
   await reader.goto(LIST_URL);
+  // as a user would: the list's orders are read and stored before the next page is opened
+  await waitFor(async () => Object.keys(await storedCases(browserA.worker)).length === LIST_ORDERS, 'the list orders in the case store');
   await reader.goto(DETAIL_URL);
   await waitFor(async () => {
     const s = await snapshot(browserA.worker);
