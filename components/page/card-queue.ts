@@ -1,11 +1,10 @@
-// Order-list cards waiting to be read, stored and badged. The cards on screen (or half a screen away)
-// go at once; the others wait until the page has had a moment to itself and then go a slice at a time
-// in its idle time, or as soon as they scroll near. So opening a long list costs the page only what the
+// Order-list cards waiting to be read, stored and badged. The cards on screen go at once; the others wait until the page has had a moment to itself and then go a slice at a time
+// in its idle time, or half a screen before they scroll into view. So opening a long list costs the page only what the
 // buyer can see, and every order on it is still stored within a few seconds.
 import { cardAnchor, type BadgeAnchor } from '../../utils/aliexpress/anchors';
 
-/** how far beyond the screen, in screen heights, a card counts as on screen */
-const NEAR = 0.5;
+/** how far ahead of the screen, in screen heights, cards are taken while the buyer scrolls */
+const AHEAD = 0.5;
 
 /** Run work the buyer does not wait for when the page is idle (at most a second later). */
 function whenIdle(run: () => void): void {
@@ -22,12 +21,12 @@ export interface CardQueueOptions {
   slice?: number;
 }
 
-/** Where a card is against the screen, with NEAR screens of margin (a card the page hides is hidden). */
-export function screenPosition(card: Element, viewportHeight: number): 'hidden' | 'above' | 'near' | 'below' {
+/** Where a card is against the screen (a card the page hides is hidden). */
+export function screenPosition(card: Element, viewportHeight: number): 'hidden' | 'above' | 'on' | 'below' {
   const r = card.getBoundingClientRect();
   if (!r.width && !r.height) return 'hidden';
-  if (r.bottom < -NEAR * viewportHeight) return 'above';
-  return r.top > (1 + NEAR) * viewportHeight ? 'below' : 'near';
+  if (r.bottom <= 0) return 'above';
+  return r.top >= viewportHeight ? 'below' : 'on';
 }
 
 export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQueueOptions) {
@@ -73,7 +72,8 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
     return chain;
   };
 
-  // cards that scroll near go at once; watched only once the buyer scrolls (watching costs the page)
+  // cards that come within AHEAD of the screen go at once; watched only once the buyer scrolls (watching
+  // costs the page), so the first scroll brings the next half screen's badges before those cards show
   const watchScrolling = () => {
     if (stopped || scrolledNear || typeof IntersectionObserver !== 'function') return;
     drain();
@@ -82,7 +82,7 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
         const near = entries.filter((e) => e.isIntersecting && waiting.has(e.target)).map((e) => e.target);
         if (near.length) void run(near);
       },
-      { rootMargin: `${NEAR * 100}% 0px` },
+      { rootMargin: `${AHEAD * 100}% 0px` },
     );
     for (const card of waiting) scrolledNear.observe(card);
   };
@@ -107,7 +107,7 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
 
   return {
     /**
-     * Queue these cards (in page order); the ones near the screen are taken at once. Resolves when
+     * Queue these cards (in page order); the ones on screen are taken at once. Resolves when
      * those are done (the rest follow later on their own).
      */
     add(cards: Iterable<Element>): Promise<unknown> {
@@ -118,7 +118,7 @@ export function createCardQueue({ take, restDelayMs = 1000, slice = 250 }: CardQ
         const card = r.value;
         if (queued.has(card)) continue;
         const where = screenPosition(card, height);
-        if (where === 'near') {
+        if (where === 'on') {
           queued.add(card);
           now.push(card);
           continue;

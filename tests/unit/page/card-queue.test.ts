@@ -39,15 +39,19 @@ beforeEach(() => {
 });
 afterEach(() => vi.useRealTimers());
 
-it('tells where a card is against the screen, with half a screen of margin', () => {
-  const [first, , , , , , , , , tenth] = list(10);
-  expect(screenPosition(first, SCREEN)).toBe('near');
-  expect(screenPosition(tenth, SCREEN)).toBe('below'); // top 1,800 px > 1.5 screens
+it('tells where a card is against the screen', () => {
+  const [first, , , , fifth, sixth] = list(10);
+  expect(screenPosition(first, SCREEN)).toBe('on');
+  expect(screenPosition(fifth, SCREEN)).toBe('on'); // 800–1,000 px: partly on screen
+  expect(screenPosition(sixth, SCREEN)).toBe('below'); // starts at 1,000 px, below the 900 px screen
   const hidden = document.createElement('div');
   document.body.append(hidden);
   expect(screenPosition(hidden, SCREEN)).toBe('hidden'); // no box: the page hides it
   const [above] = list(10, { scrolledTo: 1200 });
-  expect(screenPosition(above, SCREEN)).toBe('above'); // bottom -1,000 px < -450
+  expect(screenPosition(above, SCREEN)).toBe('above'); // bottom -1,000 px
+  const [, , , , , , aboveByOne] = list(10, { scrolledTo: 1400 });
+  expect(screenPosition(aboveByOne, SCREEN)).toBe('above'); // 1,200–1,400 px, scrolled past
+  expect(screenPosition(list(10, { scrolledTo: 1400 })[7], SCREEN)).toBe('on'); // 1,400–1,600: at the top
 });
 
 it('takes the cards on screen at once and the others after the delay, in slices, each once', async () => {
@@ -55,15 +59,15 @@ it('takes the cards on screen at once and the others after the delay, in slices,
   const r = recorder();
   const queue = createCardQueue({ take: r.take, restDelayMs: 1000, slice: 40 });
   await queue.add(cards);
-  // 0..1,350 px: the cards starting above 1.5 screens (0–6) and the one straddling it
-  expect(r.taken).toEqual([[0, 1, 2, 3, 4, 5, 6].map(idOf)]);
-  expect(queue.size()).toBe(93);
+  // the 900 px screen: cards 0–3 and card 4 (800–1,000 px), partly on it
+  expect(r.taken).toEqual([[0, 1, 2, 3, 4].map(idOf)]);
+  expect(queue.size()).toBe(95);
   expect(queue.has(cards[50]) && queue.has(cards[0])).toBe(true); // queued: not to be added again
 
   await vi.advanceTimersByTimeAsync(999);
   expect(r.taken).toHaveLength(1); // the page has its moment first
   await vi.advanceTimersByTimeAsync(5000);
-  expect(r.taken.slice(1).map((s) => s.length)).toEqual([40, 40, 13]);
+  expect(r.taken.slice(1).map((s) => s.length)).toEqual([40, 40, 15]);
   expect(r.ids()).toEqual(cards.map((_, i) => idOf(i)));
   expect(queue.size()).toBe(0);
 });
@@ -83,12 +87,12 @@ it('adds a card only once, and skips cards that left the page or have no order i
 it('measures no card past the first one below the screen', async () => {
   const cards = list(50);
   const asked = vi.fn();
-  for (const card of cards.slice(8)) {
+  for (const card of cards.slice(6)) {
     const rect = card.getBoundingClientRect;
     card.getBoundingClientRect = () => (asked(), rect());
   }
   await createCardQueue({ take: recorder().take }).add(cards);
-  expect(asked).toHaveBeenCalledTimes(0); // card 7 (1,400 px) is below: the ones after it are not measured
+  expect(asked).toHaveBeenCalledTimes(0); // card 5 (1,000 px) is below: the ones after it are not measured
 });
 
 it('takes no card from the list past the first one below the screen until the waiting cards are needed', async () => {
@@ -105,7 +109,7 @@ it('takes no card from the list past the first one below the screen until the wa
   const r = recorder();
   const queue = createCardQueue({ take: r.take, restDelayMs: 100 });
   await queue.add(lazy);
-  expect(handedOver).toBe(8); // cards 0–6 near the screen, card 7 below
+  expect(handedOver).toBe(6); // cards 0–4 on the screen, card 5 below
   await vi.advanceTimersByTimeAsync(1000); // the rest, in idle time
   expect(handedOver).toBe(50);
   expect(r.ids()).toEqual(cards.map((_, i) => idOf(i)));
@@ -133,10 +137,10 @@ it('takes no card from the list past the first one below the screen until the wa
       }
     },
   });
-  expect(seen).toBe(8);
+  expect(seen).toBe(6);
   document.dispatchEvent(new Event('scroll'));
   expect(seen).toBe(50);
-  expect(observed.filter((c) => later.includes(c))).toEqual(later.slice(7)); // (other queues of this file listen too)
+  expect(observed.filter((c) => later.includes(c))).toEqual(later.slice(5)); // (other queues of this file listen too)
   scrolled.stop();
   vi.unstubAllGlobals();
 });
@@ -185,7 +189,7 @@ it('keeps going after a take that fails', async () => {
   });
   await queue.add(list(20));
   await vi.advanceTimersByTimeAsync(1000);
-  expect(taken).toEqual(Array.from({ length: 13 }, (_, i) => idOf(i + 7)));
+  expect(taken).toEqual(Array.from({ length: 15 }, (_, i) => idOf(i + 5)));
 });
 
 it('cards appended later wait only for idle time, not for the first delay again', async () => {
