@@ -50,18 +50,32 @@ export function badgeAnchors(doc: Document, url: string, kind: PageKind = pageFr
  * wanted costs only those (each card handed over costs the browser a script object).
  */
 export function listCards(root: Document | Element): Iterable<Element> {
-  const lists = [L.card.css, L.oldCard.css].map((css): Iterable<Element> => {
-    try {
-      return root.querySelectorAll(css);
-    } catch {
-      return [];
-    }
-  });
   return {
     *[Symbol.iterator]() {
-      for (const list of lists) yield* list;
+      yield* matchesAsNeeded(root, L.card.css);
+      yield* matchesAsNeeded(root, L.oldCard.css);
     },
   };
+}
+
+/**
+ * Elements matching `css`, found as they are asked for. A selector that is one class name is answered
+ * from the browser's live class index one element at a time, so the search stops where iteration
+ * stops; any other selector is searched for in the whole tree at once (querySelectorAll is not lazy).
+ */
+function* matchesAsNeeded(root: Document | Element, css: string): Generator<Element> {
+  const oneClass = /^\.(-?[_a-zA-Z][\w-]*)$/.exec(css);
+  if (oneClass) {
+    const live = root.getElementsByClassName(oneClass[1]);
+    // item(i) walks on from where the last one stopped; length (and so for…of) would walk the whole tree
+    for (let i = 0, e = live.item(0); e; e = live.item(++i)) yield e;
+    return;
+  }
+  try {
+    yield* root.querySelectorAll(css);
+  } catch {
+    // a selector this browser cannot parse: no cards of that kind
+  }
 }
 
 /** Where a card's badge goes, and its order id; undefined for a card without an order id. */

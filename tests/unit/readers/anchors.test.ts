@@ -1,5 +1,5 @@
 // Where badges go on the order list: every card with its order id, and cards already badged skipped.
-import { listAnchors } from '@/utils/aliexpress/anchors';
+import { listAnchors, listCards } from '@/utils/aliexpress/anchors';
 import { fixtureDoc } from '../helpers/fixtures';
 
 describe('list anchors', () => {
@@ -22,5 +22,28 @@ describe('list anchors', () => {
     });
     expect(fresh.map((a) => a.orderId)).toEqual(all.slice(2).map((a) => a.orderId));
     expect(asked.length).toBe(all.length);
+  });
+
+  it('lists the cards in page order, looking each up only when it is asked for', () => {
+    const doc = fixtureDoc('list-2026-en-more.html');
+    const all = [...doc.querySelectorAll('.order-item')];
+    expect(all.length).toBeGreaterThan(2);
+    const byClass = vi.spyOn(doc, 'getElementsByClassName');
+    const searched = vi.spyOn(doc, 'querySelectorAll');
+    const cards = listCards(doc)[Symbol.iterator]();
+    expect(byClass).not.toHaveBeenCalled(); // nothing looked up until the first card is asked for
+    expect(cards.next().value).toBe(all[0]);
+    expect(cards.next().value).toBe(all[1]);
+    expect(searched).not.toHaveBeenCalled(); // the whole tree was not searched for two cards
+    const rest: Element[] = [];
+    for (let r = cards.next(); !r.done; r = cards.next()) rest.push(r.value);
+    expect(rest.length).toBe(all.length - 2);
+    expect(rest.every((card, i) => card === all[i + 2])).toBe(true);
+    // the old layout: its cards are listed the same way
+    const old = fixtureDoc('list-old-trade.html');
+    const oldCards = [...old.querySelectorAll('#buyer-ordertable tbody.order-item-wraper')];
+    const listed = [...listCards(old)];
+    expect(oldCards.length).toBeGreaterThan(0);
+    expect(listed.length === oldCards.length && listed.every((card, i) => card === oldCards[i])).toBe(true);
   });
 });
