@@ -163,8 +163,13 @@ export function runOrderPage(ctx: ContentScriptContext): void {
     badges.destroy();
     stores.stop();
   });
-  ctx.addEventListener(window, 'wxt:locationchange', () => {
-    withSidebar((s) => s.setDefaultOrder(pageFromUrl(location.href).orderId));
-    schedule();
-  });
+  // the single-page app's own navigations (another tab of the list, an order opened in place); the
+  // page changes its content too, which the observer above sees. Watched from when the page is idle:
+  // no one navigates in the moment the first badges are drawn, and watching costs the page
+  cards.alongside(() =>
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      withSidebar((s) => s.setDefaultOrder(pageFromUrl(location.href).orderId));
+      schedule();
+    }),
+  );
 }
