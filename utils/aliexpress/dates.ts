@@ -55,23 +55,50 @@ function monthOf(token: string): number | undefined {
 
 // Letters of any script (month names in Latin or Cyrillic) followed by an optional dot.
 const M = '([\\p{L}]{2,12})\\.?';
+// The same on a text of ASCII only, where the only letters are A–Z: a plain pattern, quick to make and
+// compile, finds exactly what the Unicode one would (English pages, the most common, need no other).
+const M_ASCII = '([A-Za-z]{2,12})\\.?';
 // A character that may be a letter: not a digit, space or punctuation. Cheap to compile, unlike \p{L}.
 const L = '[^\\d\\s.,:;!?()\\[\\]/\\\\-]';
+
+/** A regular expression made when first needed: a Unicode one costs a page to make as well as to compile. */
+function madeOnUse(source: string, flags: string): () => RegExp {
+  let re: RegExp | undefined;
+  return () => (re ??= new RegExp(source, flags));
+}
+const ready = (re: RegExp) => () => re;
+
+/** The month-name patterns, for texts of any script (`M`) or of ASCII only (`M_ASCII`). */
+const monthFirst = (month: string, letter: string) => `(?<!${letter})${month}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`;
+const dayFirst = (month: string) => `(?<!\\d)(\\d{1,2})\\.?\\s*(?:de\\s+)?${month}\\s*(?:de\\s+|,\\s*)?(\\d{4})(?!\\d)`;
+
 // A text is tried with a pattern only if it has what every match has: one of the characters in
 // `needs`, and a match of `hint`. Unicode patterns are slow to compile (a first use costs a page more
-// than reading a card), and most pages use one format.
-const PATTERNS: { re: RegExp; needs?: string[]; hint?: RegExp; parts: (m: RegExpExecArray) => [number, number | undefined, number] }[] = [
+// than reading a card), and most pages use one format; a text of ASCII only uses `ascii` instead.
+const PATTERNS: { re: () => RegExp; ascii?: () => RegExp; needs?: string[]; hint?: RegExp; parts: (m: RegExpExecArray) => [number, number | undefined, number] }[] = [
   // 2026-09-04, 2026/9/4, 2026.9.4 (ISO-like, also Korean "2026. 9. 4.")
-  { re: /(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)\.?/gu, needs: ['-', '/', '.'], parts: (m) => [+m[1], +m[2], +m[3]] },
+  { re: ready(/(?<!\d)(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})(?!\d)\.?/gu), needs: ['-', '/', '.'], parts: (m) => [+m[1], +m[2], +m[3]] },
   // 2026년 9월 4일, 2026年9月4日
-  { re: /(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]/gu, needs: ['년', '年'], parts: (m) => [+m[1], +m[2], +m[3]] },
+  { re: ready(/(\d{4})\s*[년年]\s*(\d{1,2})\s*[월月]\s*(\d{1,2})\s*[일日]/gu), needs: ['년', '年'], parts: (m) => [+m[1], +m[2], +m[3]] },
   // Sep 4, 2026 / Sep. 04 2026 / September 4th, 2026
-  { re: new RegExp(`(?<![\\p{L}])${M}\\s+(\\d{1,2})(?:st|nd|rd|th)?,?\\s+(\\d{4})(?!\\d)`, 'gu'), hint: new RegExp(`${L}\\.?\\s+\\d`), parts: (m) => [+m[3], monthOf(m[1]), +m[2]] },
+  {
+    re: madeOnUse(monthFirst(M, '[\\p{L}]'), 'gu'),
+    ascii: madeOnUse(monthFirst(M_ASCII, '[A-Za-z]'), 'g'),
+    hint: new RegExp(`${L}\\.?\\s+\\d`),
+    parts: (m) => [+m[3], monthOf(m[1]), +m[2]],
+  },
   // 4 Sep 2026 / 24 nov, 2023 / 24 de nov. de 2023 / 7. Aug. 2026 / 21 ноября 2026 г.
-  { re: new RegExp(`(?<!\\d)(\\d{1,2})\\.?\\s*(?:de\\s+)?${M}\\s*(?:de\\s+|,\\s*)?(\\d{4})(?!\\d)`, 'gu'), hint: new RegExp(`\\d\\.?\\s*${L}`), parts: (m) => [+m[3], monthOf(m[2]), +m[1]] },
+  {
+    re: madeOnUse(dayFirst(M), 'gu'),
+    ascii: madeOnUse(dayFirst(M_ASCII), 'g'),
+    hint: new RegExp(`\\d\\.?\\s*${L}`),
+    parts: (m) => [+m[3], monthOf(m[2]), +m[1]],
+  },
   // 14.11.2025, 3. 11. 2026 (day first: de, ru, pl, tr, sk, cs)
-  { re: /(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu, needs: ['.'], parts: (m) => [+m[3], +m[2], +m[1]] },
+  { re: ready(/(?<![\d.])(\d{1,2})\.\s?(\d{1,2})\.\s?(\d{4})(?!\d)/gu), needs: ['.'], parts: (m) => [+m[3], +m[2], +m[1]] },
 ];
+
+const NOT_ASCII = /[^\x00-\x7f]/;
 
 export interface FoundDate {
   date: string;
@@ -83,9 +110,12 @@ export interface FoundDate {
 export function findDates(text: string): FoundDate[] {
   if (!text) return [];
   const found: FoundDate[] = [];
-  for (const { re, needs, hint, parts } of PATTERNS) {
+  const ascii = !NOT_ASCII.test(text);
+  for (const pattern of PATTERNS) {
+    const { needs, hint, parts } = pattern;
     if (needs && !needs.some((c) => text.includes(c))) continue;
     if (hint && !hint.test(text)) continue;
+    const re = ascii && pattern.ascii ? pattern.ascii() : pattern.re();
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       const [y, mo, d] = parts(m);
