@@ -1,5 +1,6 @@
 import { defineConfig } from 'wxt';
-import { HOST_PERMISSIONS, IMAGE_HOST_PERMISSIONS } from './utils/aliexpress/urls';
+import { HOST_PERMISSIONS, IMAGE_HOST_PERMISSIONS, ORDER_PAGE_MATCHES } from './utils/aliexpress/urls';
+import { ORDER_PAGE_LOADER } from './components/page/order-page-contract';
 import { html2canvasPatches } from './scripts/lib/html2canvas-patches';
 import { eagerCompile } from './scripts/lib/eager-compile';
 
@@ -12,6 +13,13 @@ export default defineConfig({
   // html2canvas, patched for speed without changing what it draws (scripts/lib/html2canvas-patches.ts);
   // the order-page code compiled whole and once (scripts/lib/eager-compile.ts)
   vite: () => ({ plugins: [html2canvasPatches(), eagerCompile(['order-page.js'])] }),
+  hooks: {
+    // the order pages' content script is a plain script (entrypoints/order-page-loader.ts): WXT's
+    // content-script set-up cost each order page more than reading its cards, and it needs none of it
+    'build:manifestGenerated': (_wxt, manifest) => {
+      manifest.content_scripts = [...(manifest.content_scripts ?? []), { matches: ORDER_PAGE_MATCHES, js: [ORDER_PAGE_LOADER], run_at: 'document_idle' }];
+    },
+  },
   manifest: ({ browser }) => ({
     name: 'AliProof',
     description: 'Dispute deadlines, evidence capture and export for AliExpress buyers. Everything stays on your computer.',

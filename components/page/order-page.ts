@@ -1,8 +1,7 @@
 // Order list, detail and tracking pages: read the page, hand the reading to the background, badge
 // every order, and offer the sidebar. Reads again when AliExpress appends cards ("View orders") or the
 // single-page app navigates. Runs in order-page.js (entrypoints/order-page.ts), which the order-page
-// content script (entrypoints/orders.content) imports.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+// content script (entrypoints/order-page-loader.ts) imports.
 import { browser } from 'wxt/browser';
 import { ORDER_READERS_GLOBAL, ORDER_READERS_SCRIPT, type OrderReadersModule } from '../../utils/aliexpress/order-readers-contract';
 import { loadScriptModule } from '../../utils/load-script';
@@ -16,6 +15,7 @@ import { isShortcut, mountSidebar, SIDEBAR_HOST } from './sidebar';
 import { createCardQueue } from './card-queue';
 import { createPageStores } from '../../utils/store/page-stores';
 import { t } from '../../utils/i18n/page';
+import { startPageLifetime } from './page-lifetime';
 
 /** AliProof's own badges and sidebar are not page changes. */
 const isOwnNode = (n: Node) => [BADGE_HOST, SIDEBAR_HOST].includes((n as Element).localName);
@@ -23,7 +23,9 @@ const isOwnNode = (n: Node) => [BADGE_HOST, SIDEBAR_HOST].includes((n as Element
 const REREAD_DELAY_MS = 150;
 
 /** Everything AliProof does on an order page, for as long as the page (and this script) lives. */
-export function runOrderPage(ctx: ContentScriptContext): void {
+export function runOrderPage(): void {
+  const life = startPageLifetime('order-page', () => !!browser.runtime?.id);
+  if (life.ended) return; // AliProof was updated or reloaded since this page opened
   let lastSent = '';
   let lastSave: Promise<boolean> = Promise.resolve(true);
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -44,10 +46,10 @@ export function runOrderPage(ctx: ContentScriptContext): void {
   };
   let sidebar: ReturnType<typeof mountSidebar> | undefined;
   const withSidebar = (use: (s: Awaited<ReturnType<typeof mountSidebar>>) => void) =>
-    void (sidebar ??= mountSidebar(ctx, { orderId: page.orderId, page })).then(use);
+    void (sidebar ??= mountSidebar(life, { orderId: page.orderId, page })).then(use);
   const badges = createBadgeLayer(stores, (orderId) => withSidebar((s) => s.open(orderId)));
   // the shortcut works from the start, before the edge tab is in (the sidebar then takes it over)
-  ctx.addEventListener(
+  life.listen<KeyboardEvent>(
     window,
     'keydown',
     (e) => {
@@ -157,7 +159,7 @@ export function runOrderPage(ctx: ContentScriptContext): void {
     if (pageChanged) schedule();
   });
   observer.observe(document.body, { childList: true, subtree: true });
-  ctx.onInvalidated(() => {
+  life.onEnd(() => {
     observer.disconnect();
     cards.stop();
     badges.destroy();
@@ -167,7 +169,7 @@ export function runOrderPage(ctx: ContentScriptContext): void {
   // page changes its content too, which the observer above sees. Watched from when the page is idle:
   // no one navigates in the moment the first badges are drawn, and watching costs the page
   cards.alongside(() =>
-    ctx.addEventListener(window, 'wxt:locationchange', () => {
+    life.onNavigate(() => {
       withSidebar((s) => s.setDefaultOrder(pageFromUrl(location.href).orderId));
       schedule();
     }),

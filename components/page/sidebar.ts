@@ -1,6 +1,6 @@
 // The sidebar on AliExpress pages: a small tab on the page edge (always there, plain DOM) and the
 // sidebar itself, a React app loaded only when the user opens it, in the same shadow root.
-import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { PageLifetime } from './page-lifetime';
 import { languageStore, t } from '../../utils/i18n/page';
 import { loadScriptModule } from '../../utils/load-script';
 import badgeCss from '../badge.css?inline';
@@ -15,7 +15,7 @@ export const isShortcut = (e: KeyboardEvent) =>
   e.altKey === SHORTCUT.altKey && e.shiftKey === SHORTCUT.shiftKey && !e.ctrlKey && !e.metaKey && e.key.toLowerCase() === SHORTCUT.key;
 
 /** Mount the edge tab and the keyboard shortcut; the sidebar app loads on first open. */
-export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: string; page: PageContext }) {
+export async function mountSidebar(life: PageLifetime, opts: { orderId?: string; page: PageContext }) {
   const state = createSidebarState(opts.orderId);
   let loading: Promise<void> | undefined;
 
@@ -40,7 +40,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
   const noticeBox = document.createElement('div');
   shadow.append(style, button, noticeBox, app);
   document.body.append(host);
-  ctx.onInvalidated(() => {
+  life.onEnd(() => {
     unfollowLanguage();
     host.remove();
   });
@@ -75,7 +75,7 @@ export async function mountSidebar(ctx: ContentScriptContext, opts: { orderId?: 
       state.close();
     }
   };
-  ctx.addEventListener(window, 'keydown', onKey, { capture: true });
+  life.listen(window, 'keydown', onKey, { capture: true });
   /** A message the user must see (e.g. orders that could not be saved), beside the edge tab. */
   const notice = (text: string) => {
     const box = document.createElement('div');

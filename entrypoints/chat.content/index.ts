@@ -8,6 +8,7 @@ import { mountCaptureWidget } from '../../utils/evidence/widget';
 import { t } from '../../utils/i18n/all';
 import { pageFromUrl } from '../../utils/aliexpress/urls';
 import { mountSidebar } from '../../components/page/sidebar';
+import { lifetimeOf } from '../../components/page/page-lifetime';
 import { stores } from '../../utils/store/vanilla';
 
 const TOP_WAIT_S = 3; // the top page: time for a chat frame or the conversation to appear
@@ -25,7 +26,7 @@ export default defineContentScript({
       // the sidebar on chat pages too: the order named in the address, or every order
       void stores.start();
       const page = { kind: 'chat' as const, orderId: pageFromUrl(location.href).orderId };
-      await mountSidebar(ctx, { orderId: page.orderId, page });
+      await mountSidebar(lifetimeOf(ctx), { orderId: page.orderId, page });
     }
     const holdsConversation = () => !!findChatContainer(document);
     const chatFrame = () => !!document.querySelector(CHAT_SELECTORS.frame.css);

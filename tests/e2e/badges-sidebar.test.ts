@@ -170,3 +170,24 @@ it('loads the order-page code with import(), compiled whole, and from the third 
   }
   expect(compiles[2].consumedCacheSize ?? 0).toBeGreaterThan(0);
 });
+
+it('follows the single-page app to another address without a page load: the sidebar opens on the order now shown', async () => {
+  const url = 'https://www.aliexpress.com/p/order/index.html?page=spa';
+  const orders = sampleOrders(3, now);
+  b.serve(url, { body: orderListPage(orders) });
+  const p = await b.context.newPage();
+  try {
+    await p.goto(url);
+    await p.locator('[data-aliproof="badge"]').first().waitFor();
+    await p.waitForTimeout(1_500); // navigations are watched from the page's first idle moment
+    // the app moves to an order's detail address, as AliExpress's own links do, without loading a page
+    await p.evaluate((id) => history.pushState({}, '', `/p/order/detail.html?orderId=${id}`), orders[1].orderId);
+    await p.waitForTimeout(300);
+    await p.keyboard.press('Alt+Shift+A');
+    const sidebar = p.locator('aliproof-sidebar').getByRole('complementary', { name: 'AliProof' });
+    await sidebar.waitFor();
+    await expect.poll(() => sidebar.getByRole('heading', { name: new RegExp(orders[1].orderId) }).count()).toBeGreaterThan(0);
+  } finally {
+    await p.close();
+  }
+});

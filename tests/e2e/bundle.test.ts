@@ -43,7 +43,7 @@ async function privateBuild(): Promise<string> {
     try {
       rmSync(dir, { recursive: true, force: true });
       cpSync(EXTENSION_DIR, dir, { recursive: true });
-      const whole = ['manifest.json', 'background.js', 'case.html', 'content-scripts/orders.js'].every((f) => existsSync(join(dir, f)));
+      const whole = ['manifest.json', 'background.js', 'case.html', 'order-page-loader.js'].every((f) => existsSync(join(dir, f)));
       if (whole) return dir;
     } catch {
       /* being rewritten: try again */

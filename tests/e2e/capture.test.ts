@@ -16,6 +16,7 @@ import { solidPng } from './png';
 import { transcriptMessages } from '../../utils/evidence/transcript';
 import { HEADER_HEIGHT } from '../../utils/evidence/header';
 import { patchHtml2canvas } from '../../scripts/lib/html2canvas-patches';
+import { ORDER_PAGE_LOADER } from '../../components/page/order-page-contract';
 
 // the extension API, as seen by code evaluated in the service worker
 declare const chrome: { storage: { local: { get(key: string): Promise<Record<string, any>> } } };
@@ -156,7 +157,7 @@ async function openChat(b: ExtensionBrowser): Promise<Page> {
 
 describe('evidence capture (Chromium, built extension)', () => {
   it('keeps html2canvas out of the always-on content scripts', () => {
-    const orders = readFileSync(join(extensionDir, 'content-scripts', 'orders.js'), 'utf8');
+    const orders = readFileSync(join(extensionDir, ORDER_PAGE_LOADER), 'utf8');
     const orderPage = readFileSync(join(extensionDir, 'order-page.js'), 'utf8');
     const chat = readFileSync(join(extensionDir, 'content-scripts', 'chat.js'), 'utf8');
     const capture = readFileSync(join(extensionDir, 'evidence-capture.js'), 'utf8');

@@ -8,6 +8,8 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { build } from 'wxt';
 import { ROOT } from './browser';
+import { ORDER_PAGE_LOADER } from '../../components/page/order-page-contract';
+import { ORDER_PAGE_MATCHES } from '../../utils/aliexpress/urls';
 
 const OUT = {
   chrome: resolve(ROOT, '.output', 'chrome-mv3'),
@@ -94,6 +96,12 @@ describe.each(['chrome', 'firefox'] as const)('%s manifest', (target) => {
     // nowhere in the manifest: all sites, all http(s) hosts, local files
     expect(JSON.stringify(m)).not.toMatch(EVERY_SITE);
     for (const c of m.content_scripts ?? []) expect(c.match_about_blank ?? false).toBe(false);
+  });
+
+  it('runs the order-page loader on the order list, detail and tracking pages once the page is idle', () => {
+    const loaders = (manifest(target).content_scripts ?? []).filter((c: { js?: string[] }) => c.js?.includes(ORDER_PAGE_LOADER));
+    expect(loaders).toEqual([{ matches: ORDER_PAGE_MATCHES, js: [ORDER_PAGE_LOADER], run_at: 'document_idle' }]);
+    expect(existsSync(join(OUT[target], ORDER_PAGE_LOADER))).toBe(true);
   });
 
   it('makes only the scripts the content scripts load web-accessible (no extension page can be framed by a site)', () => {
