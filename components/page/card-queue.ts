@@ -1,5 +1,6 @@
-// Order-list cards waiting to be read, stored and badged. The cards on screen go at once; the others wait until the page has had a moment to itself and then go a slice at a time
-// in its idle time, or half a screen before they scroll into view. So opening a long list costs the page only what the
+// Order-list cards waiting to be read, stored and badged. The cards on screen go at once; the others
+// wait until the page has had a moment to itself and then go a slice at a time in its idle time, or
+// half a screen before they scroll into view. So opening a long list costs the page only what the
 // buyer can see, and every order on it is still stored within a few seconds.
 import { cardAnchor, type BadgeAnchor } from '../../utils/aliexpress/anchors';
 
