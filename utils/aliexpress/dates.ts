@@ -27,11 +27,18 @@ function monthTable(): Record<string, number> {
 
 const EN_MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** Weekday tokens -> 0 (Sunday) .. 6 (Saturday). Only read where the page puts a weekday first. */
-const WEEKDAYS: Record<string, number> = {};
-['sun|sunday|dom|domingo|dim|so|zo|ne|niedz|paz|вс|일', 'mon|monday|seg|segunda|lun|lunes|lunedì|mo|ma|po|pon|pzt|пн|월', 'tue|tuesday|ter|terça|terca|mar|martes|martedì|mardi|di|ut|wt|sal|вт|화', 'wed|wednesday|qua|quarta|mié|mie|miércoles|mercoledì|mer|mercredi|mi|wo|st|śr|sr|çar|car|ср|수', 'thu|thursday|qui|quinta|jue|jueves|giovedì|gio|jeu|jeudi|do|št|czw|per|чт|목', 'fri|friday|sex|sexta|vie|viernes|venerdì|ven|vendredi|fr|vr|pi|pt|cum|пт|금', 'sat|saturday|sáb|sab|sábado|sabado|sabato|sam|samedi|sa|za|so|sob|cmt|сб|토'].forEach((n, i) => {
-  for (const alias of n.split('|')) if (!(alias in WEEKDAYS)) WEEKDAYS[alias] = i;
-});
+/** Weekday tokens -> 0 (Sunday) .. 6 (Saturday); built on first use (only tracking times have them). */
+let WEEKDAYS: Record<string, number> | undefined;
+function weekdayNamed(token: string): number | undefined {
+  if (!WEEKDAYS) {
+    const table: Record<string, number> = {};
+    ['sun|sunday|dom|domingo|dim|so|zo|ne|niedz|paz|вс|일', 'mon|monday|seg|segunda|lun|lunes|lunedì|mo|ma|po|pon|pzt|пн|월', 'tue|tuesday|ter|terça|terca|mar|martes|martedì|mardi|di|ut|wt|sal|вт|화', 'wed|wednesday|qua|quarta|mié|mie|miércoles|mercoledì|mer|mercredi|mi|wo|st|śr|sr|çar|car|ср|수', 'thu|thursday|qui|quinta|jue|jueves|giovedì|gio|jeu|jeudi|do|št|czw|per|чт|목', 'fri|friday|sex|sexta|vie|viernes|venerdì|ven|vendredi|fr|vr|pi|pt|cum|пт|금', 'sat|saturday|sáb|sab|sábado|sabado|sabato|sam|samedi|sa|za|so|sob|cmt|сб|토'].forEach((n, i) => {
+      for (const alias of n.split('|')) if (!(alias in table)) table[alias] = i;
+    });
+    WEEKDAYS = table;
+  }
+  return WEEKDAYS[token] ?? WEEKDAYS[stripAccents(token)];
+}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -178,7 +185,7 @@ export function parseMonthDayTime(text: string): MonthDayTime | undefined {
   const full = findDates(rest)[0];
   let weekday: number | undefined;
   const wd = /^\s*([\p{L}]{1,12}?)\.?\s*(?:요일)?\s*[|,，]/u.exec(rest); // lazy: "화요일 |" -> 화
-  if (wd) weekday = WEEKDAYS[wd[1].toLowerCase()] ?? WEEKDAYS[stripAccents(wd[1].toLowerCase())];
+  if (wd) weekday = weekdayNamed(wd[1].toLowerCase());
   const body = wd ? rest.slice(wd[0].length) : rest;
   if (full) {
     const [y, mo, d] = full.date.split('-').map(Number);

@@ -81,12 +81,19 @@ export const MORE_ORDERS = 'more orders exist than this page shows: they are rea
 const ID_RUN = /(?<!\d)(\d{10,22})(?!\d)/;
 const DAY_MS = 86_400_000;
 
-/** A trailing "Copy" button word in any known language (built once: this runs for every card). */
-const TRAILING_COPY = new RegExp(`(?:\\s*(?:${COPY_TEXTS.map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})\\s*)+$`, 'i');
-
-/** Text without the trailing "Copy" button word(s). */
+/**
+ * Text without the trailing "Copy" button word(s). Plain string work: a pattern would be compiled
+ * anew on every page (twice: V8 compiles a pattern again once it runs a second time).
+ */
 function withoutCopy(s: string): string {
-  return normaliseText(s).replace(TRAILING_COPY, '');
+  let t = normaliseText(s);
+  for (;;) {
+    const lower = t.toLowerCase();
+    // (a text whose lower case is longer or shorter than it is kept as it is)
+    const copy = lower.length === t.length ? COPY_TEXTS.find((c) => lower.endsWith(c)) : undefined;
+    if (!copy) return t;
+    t = t.slice(0, -copy.length).trimEnd();
+  }
 }
 
 /** Value after a row label, leading colons removed (Korean shows "주문번호::"). */
