@@ -90,15 +90,14 @@ export function renderBadge(root: HTMLElement, input: BadgeInput): void {
   const parts = PARTS.get(root) ?? build(root);
   PARTS.set(root, parts);
   parts.input = input;
-  const { orderId, order, sources, now } = input;
+  const { orderId, order, now } = input;
   const lang = input.lang ?? getLanguage();
-  // the tooltip is rebuilt when next shown (now, if it is open) when anything it lists changed
-  const tipFrom = JSON.stringify([orderId, lang, order.deadlines, sources, now.toDateString()]);
-  if (tipFrom !== parts.tipFrom) {
-    parts.tipFrom = tipFrom;
-    parts.tipStale = true;
-    if (parts.tip && !parts.tip.hidden) fillTooltip(parts, parts.tip);
-  }
+  // the tooltip is rebuilt when next shown; an open one now, if anything it lists changed (most
+  // badges never had a tooltip: nothing to compare)
+  if (parts.tip && !parts.tip.hidden) {
+    const tipFrom = tooltipInputs(parts);
+    if (tipFrom !== parts.tipFrom) fillTooltip(parts, parts.tip);
+  } else parts.tipStale = true;
   const info = badgeInfo(order.deadlines, now);
   const d = info.deadline;
   const left = info.daysLeft;
@@ -140,9 +139,15 @@ export function renderBadge(root: HTMLElement, input: BadgeInput): void {
   parts.button.setAttribute('aria-label', `${[count, kind].filter(Boolean).join(' ')}: ${label}`);
 }
 
+/** What the tooltip lists, as a string to compare. */
+function tooltipInputs({ input }: Parts): string {
+  return JSON.stringify([input.orderId, input.lang ?? getLanguage(), input.order.deadlines, input.sources, input.now.toDateString()]);
+}
+
 /** The tooltip: every clock with its dates and where its date comes from. */
 function fillTooltip(parts: Parts, tip: HTMLSpanElement): void {
   parts.tipStale = false;
+  parts.tipFrom = tooltipInputs(parts);
   const { orderId, order, sources, now } = parts.input;
   const lang = parts.input.lang ?? getLanguage();
   const info = badgeInfo(order.deadlines, now);

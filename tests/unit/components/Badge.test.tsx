@@ -79,6 +79,27 @@ describe('Badge', () => {
     expect(screen.queryByRole('tooltip')).toBeNull();
   });
 
+  it('keeps the tooltip in step with the badge: an open one changes at once, a closed one when next shown', async () => {
+    const user = userEvent.setup();
+    const order = (closesOn: string) => ({ deadlines: [dl('not-received', closesOn)] });
+    const { rerender } = render(<Badge orderId="1" order={order('2026-09-16')} now={NOW} />);
+    await user.hover(screen.getByRole('button'));
+    const tip = screen.getByRole('tooltip');
+    expect(tip.textContent).toContain('Sep 16, 2026 (46 days left)');
+    rerender(<Badge orderId="1" order={order('2026-09-20')} now={NOW} />);
+    expect(screen.getByRole('tooltip')).toBe(tip);
+    expect(tip.textContent).toContain('Sep 20, 2026 (50 days left)');
+    rerender(<Badge orderId="1" order={order('2026-09-20')} now={NOW} />);
+    expect(tip.textContent).toContain('Sep 20, 2026 (50 days left)');
+
+    await user.unhover(screen.getByRole('button'));
+    rerender(<Badge orderId="1" order={order('2026-09-25')} now={NOW} />);
+    expect(screen.getByRole('button').textContent).toBe('D-55not received');
+    await user.hover(screen.getByRole('button'));
+    expect(screen.getByRole('tooltip').textContent).toContain('Sep 25, 2026 (55 days left)');
+    expect(screen.getByRole('tooltip').textContent).not.toContain('Sep 20');
+  });
+
   it('lists every clock with where its date comes from: page, rule, estimate, the user', async () => {
     const user = userEvent.setup();
     const f = facts('8200000000000007', {
