@@ -191,14 +191,28 @@ function mitigationProblems(
   }
 }
 
-const YMD = /^(\d{4})-(\d{2})-(\d{2})$/;
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
-/** The days since 1970-01-01 of a real calendar date written YYYY-MM-DD; undefined for 2026-02-30. */
+/** The number written by the ASCII digits of s from `from` to `to`; NaN if any is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return NaN;
+    n = n * 10 + c;
+  }
+  return n;
+}
+
+/**
+ * The days since 1970-01-01 of a real calendar date written YYYY-MM-DD; undefined for 2026-02-30.
+ * (Read digit by digit: it runs for every clock of every badge, and a pattern would be compiled anew on
+ * each page.)
+ */
 function dayNumber(ymd: string): number | undefined {
-  const m = YMD.exec(ymd);
-  if (!m) return undefined;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (ymd.length !== 10 || ymd[4] !== '-' || ymd[7] !== '-') return undefined;
+  const [y, mo, d] = [digits(ymd, 0, 4), digits(ymd, 5, 7), digits(ymd, 8, 10)];
+  if (Number.isNaN(y + mo + d)) return undefined;
   const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
   if (mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && leap ? 29 : MONTH_DAYS[mo - 1])) return undefined;
   return Date.UTC(y, mo - 1, d) / 86_400_000;

@@ -417,6 +417,12 @@ describe('daysLeft', () => {
     expect(daysLeft('2028-02-29', new Date(2028, 1, 28, 12))).toBe(1);
     expect(plusDays('2026-13-05', 1)).toBeUndefined();
     expect(daysLeft('Sep 4, 2026', NOW)).toBeNaN();
+    // the right length and dashes, but not all digits
+    for (const bad of ['2026-1a-05', '2026-+1-05', '2026- 9-05', '+026-09-05', '2026-09-5 ', '2026-09-05T', '2026/09/05']) {
+      expect(daysLeft(bad, NOW)).toBeNaN();
+      expect(plusDays(bad, 1)).toBeUndefined();
+    }
+    expect(plusDays('2026-09-05', 1)).toBe('2026-09-06');
   });
 });
 
