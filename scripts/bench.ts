@@ -4,8 +4,8 @@
 // each budget is reported as measured/budget. --quick uses small sizes and one run (CI: no budgets
 // are enforced, it only proves the benchmark still runs).
 import { execSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT, type ExtensionBrowser } from './lib/browser';
@@ -13,6 +13,7 @@ import { orderCard, orderListPage, sampleOrders } from './lib/sample-pages';
 import { ensureChromium } from './lib/ensure-chromium';
 import { benchSections, type Row, type Section } from './lib/bench-sections';
 import { mainThreadMs, measuredPage, median } from './lib/bench-measure';
+import { writeReferenceExtension } from './lib/reference-extension';
 import { ORDER_PAGE_SCRIPT } from '../components/page/order-page-contract';
 
 const args = process.argv.slice(2);
@@ -118,6 +119,17 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
   return { first: med(first), again: med(again), firstOnScreen: med(firstOnScreen), againOnScreen: med(againOnScreen), appendAdded: appendAdded.map(med), alone: med(alone) };
 }
 
+async function measureReference(n: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'aliproof-reference-'));
+  const b = await launchWithExtension({ extensionDir: writeReferenceExtension(join(dir, 'extension')) });
+  try {
+    return await measureList(b, n, 0);
+  } finally {
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 const listSection: Section = {
   id: 'list',
   title: 'Order list: main-thread time AliProof adds (page with badges minus the same page without; CPU time, and wall-clock task time)',
@@ -138,6 +150,13 @@ const listSection: Section = {
       m.appendAdded.forEach((ms, k) =>
         rows.push({ name: `${n} orders: "View orders" page ${k + 2} (+${APPEND_SIZE} cards, CPU)`, value: ms.cpu, unit: 'ms' }),
       );
+      // for scale: the least an extension loaded like AliProof costs to put the same badges on screen
+      // (scripts/lib/reference-extension.ts); what AliProof adds above it is its own work
+      if (n === 200 || quick) {
+        const ref = await measureReference(n);
+        rows.push({ name: `${n} orders: reference extension (plain badges), first visit (CPU)`, value: ref.firstOnScreen.cpu, unit: 'ms' });
+        rows.push({ name: `${n} orders: reference extension, return visit (CPU)`, value: ref.againOnScreen.cpu, unit: 'ms' });
+      }
     }
     return rows;
   },
