@@ -340,6 +340,13 @@ describe('order list cards: edge cases beyond the fixtures', () => {
     expect(r.problems[0]).toBe('order 3046201893510471: the header shows another id (1111111111111111); the id of the Details link was used');
   });
 
+  it('leaves the "Copy" button words (any language, any case, repeated) out of the header text it reports', () => {
+    const info = '<div>Date: 32 Foo 2026 COPY 복사</div><div>Ref. Number: 3046201893510471<span>Copy</span></div><div>Kopieren</div>';
+    const r = readOrderListDom(page(card({ info })), ctx);
+    expect(r.orders[0].placedOn).toBeUndefined();
+    expect(r.problems).toEqual(['order 3046201893510471: order date "32 Foo 2026" not understood', MORE_ORDERS]);
+  });
+
   it('falls back to the header text, with or without child rows and with "Copy" glued on', () => {
     const oneBlock = card({ detailHref: null, info: 'Order date: Jan 01, 2024 Order ID: 8175422209958812Copy' });
     const r = readOrderListDom(page(oneBlock), ctx);
