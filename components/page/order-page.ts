@@ -125,6 +125,7 @@ export function runOrderPage(): void {
   let reading: Promise<void> | undefined;
   let again = false;
   const read = async (): Promise<void> => {
+    if (life.ended) return; // AliProof was updated or reloaded meanwhile: this copy stops here
     if (reading) {
       again = true; // one read at a time; the page changed meanwhile, so read once more after
       return;
@@ -155,6 +156,7 @@ export function runOrderPage(): void {
 
   void read();
   const observer = new MutationObserver((records) => {
+    if (life.ended) return; // (ending disconnects it)
     const pageChanged = records.some((r) => ![...r.addedNodes, ...r.removedNodes].every(isOwnNode));
     if (pageChanged) schedule();
   });
