@@ -351,6 +351,73 @@ describe('size and depth', () => {
   });
 });
 
+describe("the page's own styles", () => {
+  // inherited text styles a page may set around the badge; none may change it but the font (an
+  // Arabic page's right-to-left direction included: the badge speaks English or Korean)
+  const PAGE_STYLE = `.order-item-header-right{font-family:"Courier New",monospace;color:rgb(255,0,0);font-size:40px;
+    font-weight:900;font-style:italic;font-variant:small-caps;letter-spacing:9px;word-spacing:20px;text-transform:uppercase;
+    text-indent:50px;text-align:right;text-shadow:2px 2px 0 rgb(0,0,255);white-space:pre;word-break:break-all;line-height:7;
+    direction:rtl;cursor:wait;pointer-events:none;list-style:square inside;-webkit-text-fill-color:rgb(0,255,0);
+    -webkit-text-stroke:1px rgb(0,0,255);hyphens:auto;font-feature-settings:"smcp"}`;
+
+  it('stop at the badge, but for its font', async () => {
+    b = await launchWithExtension();
+    const orders = sampleOrders(3, now);
+    b.serve(LIST_URL, { body: orderListPage(orders).replace('</style>', `${PAGE_STYLE}</style>`) });
+    const page = await b.context.newPage();
+    await page.goto(LIST_URL);
+    await waitFor(async () => (await badgeCount(page)) >= 3, '3 badges');
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('aliproof-badge')!;
+      const root = host.shadowRoot!.querySelector('[data-aliproof="badge"]')!;
+      const button = root.querySelector('button')!;
+      const count = root.querySelector('.ap-badge-count')!;
+      const pick = (el: Element, props: string[]) => {
+        const cs = getComputedStyle(el);
+        return Object.fromEntries(props.map((p) => [p, cs.getPropertyValue(p)]));
+      };
+      return {
+        root: pick(root, ['font-style', 'font-weight', 'font-variant-caps', 'letter-spacing', 'word-spacing', 'text-transform', 'text-indent', 'text-align', 'text-shadow', 'white-space', 'word-break', 'direction', 'list-style-type', '-webkit-text-stroke-width', 'hyphens', 'font-feature-settings', 'pointer-events', 'line-height', 'font-size']),
+        fill: pick(root, ['color', '-webkit-text-fill-color']),
+        button: pick(button, ['color', 'font-size', 'cursor', 'font-family']),
+        count: pick(count, ['font-weight']),
+        pageFont: getComputedStyle(host.parentElement!).fontFamily,
+      };
+    });
+    expect(seen.root).toEqual({
+      'font-style': 'normal',
+      'font-weight': '400',
+      'font-variant-caps': 'normal',
+      'letter-spacing': 'normal',
+      'word-spacing': '0px',
+      'text-transform': 'none',
+      'text-indent': '0px',
+      'text-align': 'start',
+      'text-shadow': 'none',
+      'white-space': 'normal',
+      'word-break': 'normal',
+      direction: 'ltr',
+      'list-style-type': 'disc',
+      '-webkit-text-stroke-width': '0px',
+      hyphens: 'manual',
+      'font-feature-settings': 'normal',
+      'pointer-events': 'auto',
+      'line-height': '20.3px', // 1.45 of AliProof's 14 px
+      'font-size': '14px',
+    });
+    // text is filled with its own colour (currentcolor), not the page's
+    expect(seen.fill['-webkit-text-fill-color']).toBe(seen.fill.color);
+    expect(seen.fill.color).not.toBe('rgb(255, 0, 0)');
+    expect(seen.button.color).not.toBe('rgb(255, 0, 0)');
+    expect(seen.button['font-size']).toBe('12px');
+    expect(seen.button.cursor).toBe('pointer');
+    expect(seen.count['font-weight']).toBe('700');
+    // the font is the page's, by design: already loaded, and what the buyer reads the card in
+    expect(seen.button['font-family']).toBe(seen.pageFont);
+    expect(seen.pageFont).toContain('Courier New');
+  });
+});
+
 describe('AliExpress addresses serving something else', () => {
   const GOOGLE_LIKE = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>aliexpress order 8203117745612098 - Search</title></head>
 <body><form action="/search"><input name="q" value="aliexpress order 8203117745612098 refund"><button>Search</button></form>
