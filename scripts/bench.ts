@@ -12,7 +12,7 @@ import { chromiumPath, EXTENSION_DIR, launchWithExtension, ROOT, type ExtensionB
 import { orderCard, orderListPage, sampleOrders } from './lib/sample-pages';
 import { ensureChromium } from './lib/ensure-chromium';
 import { benchSections, type Row, type Section } from './lib/bench-sections';
-import { mainThreadMs, measuredPage, median } from './lib/bench-measure';
+import { mainThreadMs, measuredPage, median, middleHalf } from './lib/bench-measure';
 import { writeReferenceExtension } from './lib/reference-extension';
 import { ORDER_PAGE_SCRIPT } from '../components/page/order-page-contract';
 
@@ -116,7 +116,16 @@ async function measureList(b: ExtensionBrowser, n: number, appends: number) {
     againOnScreen.push(minus(back.onScreen, plain.onScreen));
   }
   const med = (xs: Ms[]): Ms => ({ cpu: median(xs.map((x) => x.cpu)), wall: median(xs.map((x) => x.wall)) });
-  return { first: med(first), again: med(again), firstOnScreen: med(firstOnScreen), againOnScreen: med(againOnScreen), appendAdded: appendAdded.map(med), alone: med(alone) };
+  const spread = (xs: Ms[]) => middleHalf(xs.map((x) => x.cpu));
+  return {
+    first: med(first),
+    again: med(again),
+    firstOnScreen: med(firstOnScreen),
+    againOnScreen: med(againOnScreen),
+    spread: { firstOnScreen: spread(firstOnScreen), againOnScreen: spread(againOnScreen) },
+    appendAdded: appendAdded.map(med),
+    alone: med(alone),
+  };
 }
 
 async function measureReference(n: number) {
@@ -139,10 +148,10 @@ const listSection: Section = {
     for (const n of sizes) {
       const m = await measureList(b, n, quick ? 1 : 3);
       const budget = n === 200 ? { budget: 16 } : {};
-      rows.push({ name: `${n} orders, first visit: load to on-screen badges (CPU)`, value: m.firstOnScreen.cpu, unit: 'ms', ...budget });
+      rows.push({ name: `${n} orders, first visit: load to on-screen badges (CPU)`, value: m.firstOnScreen.cpu, unit: 'ms', spread: m.spread.firstOnScreen, ...budget });
       rows.push({ name: `${n} orders, first visit: (wall-clock task time)`, value: m.firstOnScreen.wall, unit: 'ms' });
       rows.push({ name: `${n} orders, first visit: load to all badges, all stored (CPU)`, value: m.first.cpu, unit: 'ms' });
-      rows.push({ name: `${n} orders, return visit: load to on-screen badges (CPU)`, value: m.againOnScreen.cpu, unit: 'ms', ...budget });
+      rows.push({ name: `${n} orders, return visit: load to on-screen badges (CPU)`, value: m.againOnScreen.cpu, unit: 'ms', spread: m.spread.againOnScreen, ...budget });
       rows.push({ name: `${n} orders, return visit: (wall-clock task time)`, value: m.againOnScreen.wall, unit: 'ms' });
       rows.push({ name: `${n} orders, return visit: load to all badges (CPU)`, value: m.again.cpu, unit: 'ms' });
       // the page's own cost over the same window, without AliProof: how fast the machine is running
@@ -154,8 +163,8 @@ const listSection: Section = {
       // (scripts/lib/reference-extension.ts); what AliProof adds above it is its own work
       if (n === 200 || quick) {
         const ref = await measureReference(n);
-        rows.push({ name: `${n} orders: reference extension (plain badges), first visit (CPU)`, value: ref.firstOnScreen.cpu, unit: 'ms' });
-        rows.push({ name: `${n} orders: reference extension, return visit (CPU)`, value: ref.againOnScreen.cpu, unit: 'ms' });
+        rows.push({ name: `${n} orders: reference extension (plain badges), first visit (CPU)`, value: ref.firstOnScreen.cpu, unit: 'ms', spread: ref.spread.firstOnScreen });
+        rows.push({ name: `${n} orders: reference extension, return visit (CPU)`, value: ref.againOnScreen.cpu, unit: 'ms', spread: ref.spread.againOnScreen });
       }
     }
     return rows;
@@ -237,7 +246,8 @@ function printSection(r: { title: string; rows: Row[]; error?: string }) {
   for (const row of r.rows) {
     const ratio = row.budget !== undefined ? (row.budget === 0 ? (row.value === 0 ? 'ok' : 'OVER') : (row.value / row.budget).toFixed(2)) : '';
     const budget = row.budget !== undefined ? `budget ${row.budget} ${row.unit}` : '';
-    console.log(`  ${row.name.padEnd(58)} ${row.value.toFixed(row.unit === 'ms' ? 1 : 2).padStart(10)} ${row.unit.padEnd(6)} ${budget.padEnd(18)} ${ratio ? `measured/budget ${ratio}` : ''}`);
+    const spread = row.spread && RUNS > 1 ? `  (middle half of the runs ${row.spread[0].toFixed(1)}–${row.spread[1].toFixed(1)})` : '';
+    console.log(`  ${row.name.padEnd(58)} ${row.value.toFixed(row.unit === 'ms' ? 1 : 2).padStart(10)} ${row.unit.padEnd(6)} ${budget.padEnd(18)} ${ratio ? `measured/budget ${ratio}` : ''}${spread}`);
   }
 }
 

@@ -8,6 +8,13 @@ export const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 
+/** The middle half of the runs (first and third quartile, nearest rank): how far one run's figure moves. */
+export const middleHalf = (xs: number[]): [number, number] => {
+  const s = [...xs].sort((a, b) => a - b);
+  const at = (q: number) => s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+  return [at(0.25), at(0.75)];
+};
+
 /** A new page with Chromium's performance counters on. */
 export async function measuredPage(b: ExtensionBrowser): Promise<{ page: Page; cdp: CDPSession }> {
   const page = await b.context.newPage();

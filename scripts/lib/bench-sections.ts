@@ -14,6 +14,8 @@ export interface Row {
   unit: string;
   /** the target; reported as measured/budget */
   budget?: number;
+  /** the middle half of the runs, where `value` is their median */
+  spread?: [number, number];
 }
 
 export interface Section {
